@@ -1,0 +1,43 @@
+/** Turns a descriptor and its protocol into a named provider plugin that registers itself when its key is set. */
+import fp from 'fastify-plugin'
+import type { ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
+import type { Protocol } from '../src/core/protocol.js'
+import { Secret } from '../src/core/secret.js'
+
+export function defineProvider (descriptor: ProviderDescriptor, protocol: Protocol) {
+  return fp(async function provider (fastify) {
+    const apiKeyName = descriptor.apiKeyEnv.find((name) => isSet(fastify.config[name]))
+    if (apiKeyName === undefined) {
+      fastify.log.info(`provider ${descriptor.id} inactive: ${descriptor.apiKeyEnv.join(' or ')} not set`)
+      return
+    }
+    const baseUrl = (fastify.config[descriptor.baseUrlEnv] ?? descriptor.defaultBaseUrl).replace(/\/+$/, '')
+    fastify.providers.register({
+      descriptor,
+      protocol,
+      apiKey: new Secret(fastify.config[apiKeyName] as string),
+      baseUrl,
+      models: withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])
+    })
+    fastify.log.info({ provider: descriptor.id, baseUrl }, `provider ${descriptor.id} active`)
+  }, { name: `provider-${descriptor.id}`, fastify: '5.x', dependencies: ['config', 'provider-registry'] })
+}
+
+function isSet (value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== ''
+}
+
+/** The descriptor's catalogue plus ids listed in the provider's models variable, with default capabilities. */
+function withConfiguredModels (descriptor: ProviderDescriptor, configured: string | undefined): ModelCard[] {
+  const models = [...descriptor.models]
+  for (const id of (configured ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')) {
+    if (models.some((model) => model.id.toLowerCase() === id.toLowerCase())) continue
+    models.push({
+      id,
+      capabilities: descriptor.defaultCapabilities,
+      contextLength: descriptor.defaultContextLength,
+      family: descriptor.id
+    })
+  }
+  return models
+}

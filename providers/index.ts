@@ -1,0 +1,7 @@
+/** Every provider plugin, one line each; the env schema and the app both read this list. */
+import type { ProviderDescriptor } from '../src/core/capabilities.js'
+import openAiProvider, { openAiDescriptor } from './openai.js'
+
+export const providerPlugins = [openAiProvider]
+
+export const providerDescriptors: readonly ProviderDescriptor[] = [openAiDescriptor]

@@ -1,0 +1,24 @@
+/** The message inside an OpenAI-family error body, in any of the shapes compatible servers use. */
+
+export function readOpenAiError (body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const record = body as Record<string, unknown>
+  const error = record.error
+  // OpenAI, DashScope, DeepSeek, Ark: {"error": {"message": ...}}
+  if (typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>).message === 'string') {
+    return (error as Record<string, unknown>).message as string
+  }
+  if (typeof error === 'string') return error
+  // SiliconFlow {"code", "message"}; older vLLM {"object": "error", "message"}
+  if (typeof record.message === 'string') return record.message
+  return undefined
+}
+
+export function readOpenAiErrorText (text: string): string | undefined {
+  try {
+    return readOpenAiError(JSON.parse(text))
+  } catch {
+    const trimmed = text.trim()
+    return trimmed === '' ? undefined : trimmed.slice(0, 500)
+  }
+}

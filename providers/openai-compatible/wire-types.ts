@@ -1,0 +1,63 @@
+/**
+ * OpenAI chat-completions wire shapes, loose where providers differ.
+ * @see https://platform.openai.com/docs/api-reference/chat
+ */
+
+export type OpenAiContentPart =
+  | { type: 'text', text: string }
+  | { type: 'image_url', image_url: { url: string } }
+
+export interface OpenAiToolCall {
+  id: string
+  type: 'function'
+  function: { name: string, arguments: string }
+}
+
+export interface OpenAiMessage {
+  role: 'system' | 'user' | 'assistant' | 'tool'
+  content: string | OpenAiContentPart[] | null
+  tool_calls?: OpenAiToolCall[]
+  tool_call_id?: string
+  /** Reasoning sent back in history (DeepSeek, Moonshot and others require it on tool turns). */
+  reasoning_content?: string
+}
+
+export interface OpenAiChatRequest {
+  model: string
+  messages: OpenAiMessage[]
+  stream: true
+  stream_options?: { include_usage: boolean }
+  tools?: Array<{ type: 'function', function: { name: string, description?: string, parameters?: unknown } }>
+  temperature?: number
+  top_p?: number
+  top_k?: number
+  max_tokens?: number
+  stop?: string[]
+  seed?: number
+  presence_penalty?: number
+  frequency_penalty?: number
+  response_format?: { type: 'json_object' } | { type: 'json_schema', json_schema: { name: string, schema: unknown } }
+  reasoning_effort?: string
+  enable_thinking?: boolean
+  thinking?: { type: 'enabled' | 'disabled' }
+}
+
+export interface OpenAiToolCallDelta {
+  index?: number
+  id?: string | null
+  function?: { name?: string | null, arguments?: string | null }
+}
+
+export interface OpenAiStreamChunk {
+  choices?: Array<{
+    delta?: {
+      content?: string | null
+      reasoning_content?: string | null
+      reasoning?: string | null
+      tool_calls?: OpenAiToolCallDelta[] | null
+    }
+    finish_reason?: string | null
+  }>
+  usage?: { prompt_tokens?: number, completion_tokens?: number } | null
+  error?: { message?: string } | string
+}

@@ -1,0 +1,49 @@
+/**
+ * OpenAI, on the shared OpenAI-compatible protocol.
+ * @see https://platform.openai.com/docs/models (model line-up checked 2026-11)
+ */
+import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
+import { defineProvider } from './define-provider.js'
+import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+
+const REASONING: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
+const MULTIMODAL: readonly Capability[] = ['completion', 'tools', 'vision']
+
+function chat (id: string, capabilities: readonly Capability[], contextLength: number): ModelCard {
+  return { id, capabilities, contextLength, family: 'gpt' }
+}
+
+export const openAiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+  id: 'openai',
+  displayName: 'OpenAI',
+  protocol: 'openai-chat',
+  defaultBaseUrl: 'https://api.openai.com/v1',
+  apiKeyEnv: ['OPENAI_API_KEY'],
+  baseUrlEnv: 'OPENAI_BASE_URL',
+  modelsEnv: 'OPENAI_MODELS',
+  defaultCapabilities: ['completion', 'tools'],
+  defaultContextLength: 128_000,
+  models: [
+    chat('gpt-5.5', REASONING, 400_000),
+    chat('gpt-5.4', REASONING, 400_000),
+    chat('gpt-5.4-mini', REASONING, 400_000),
+    chat('gpt-5.4-nano', REASONING, 400_000),
+    chat('gpt-5', REASONING, 400_000),
+    chat('gpt-5-mini', REASONING, 400_000),
+    chat('gpt-4.1', MULTIMODAL, 1_047_576),
+    chat('gpt-4.1-mini', MULTIMODAL, 1_047_576),
+    chat('gpt-4o', MULTIMODAL, 128_000),
+    chat('gpt-4o-mini', MULTIMODAL, 128_000),
+    chat('o3', REASONING, 200_000),
+    chat('o4-mini', REASONING, 200_000),
+    { id: 'text-embedding-3-small', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 1536 },
+    { id: 'text-embedding-3-large', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 3072 }
+  ],
+  quirks: {
+    // Chat completions return no reasoning text; reasoning_effort is the only switch.
+    thinkingControl: 'reasoning-effort',
+    streamUsageOption: true
+  }
+})
+
+export default defineProvider(openAiDescriptor, openAiCompatibleProtocol)

@@ -1,0 +1,55 @@
+/** buildApp(): the Fastify application, its plugins in dependency order. Read this first. */
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import sensible from '@fastify/sensible'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import bodyParser from '../plugins/body-parser.js'
+import clientAbort from '../plugins/client-abort.js'
+import config from '../plugins/config.js'
+import errorHandler from '../plugins/error-handler.js'
+import openapi from '../plugins/openapi.js'
+import providerRegistry from '../plugins/provider-registry.js'
+import requestLog from '../plugins/request-log.js'
+import translation from '../plugins/translation.js'
+import upstreamAgent from '../plugins/upstream-agent.js'
+import { providerPlugins } from '../providers/index.js'
+import { loggerOptions } from './config/logger-options.js'
+import { registerRoutes } from './routes/index.js'
+
+export interface BuildAppOptions {
+  /** Configuration as data; when given, the process environment and `.env` are ignored (tests). */
+  env?: Record<string, string | undefined>
+  /** pino options or false; defaults to the service's logger at LOG_LEVEL. */
+  logger?: boolean
+  /** Largest accepted body in bytes (also configurable as BODY_LIMIT_BYTES). */
+  bodyLimit?: number
+}
+
+export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const logLevel = (options.env ?? process.env).LOG_LEVEL ?? 'info'
+  const bodyLimit = Number((options.env ?? process.env).BODY_LIMIT_BYTES ?? 64 * 1024 * 1024)
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(logLevel),
+    // plugins/request-log.ts writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: Number.isFinite(bodyLimit) && bodyLimit > 0 ? bodyLimit : 64 * 1024 * 1024,
+    // Long generations stream for minutes: no overall request timeout here.
+    requestTimeout: 0,
+    return503OnClosing: true,
+    // Ollama's JSON decoder does not coerce types: "stream": null stays null, ["x"] is not a string.
+    ajv: { customOptions: { coerceTypes: false } }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(config, { env: options.env })
+  await app.register(sensible)
+  await app.register(providerRegistry)
+  await app.register(errorHandler)
+  await app.register(bodyParser)
+  await app.register(openapi)
+  await app.register(clientAbort)
+  await app.register(upstreamAgent)
+  for (const provider of providerPlugins) await app.register(provider)
+  await app.register(translation)
+  await app.register(requestLog)
+  await registerRoutes(app)
+  return app
+}

@@ -1,0 +1,49 @@
+/** The provider-neutral chat request that routes hand to a provider protocol. */
+
+export interface ChatMessageToolCall {
+  /** Present when the client sent one; protocols synthesise ids otherwise. */
+  readonly id?: string
+  readonly name: string
+  readonly arguments: Record<string, unknown>
+}
+
+export interface ChatMessage {
+  readonly role: 'system' | 'user' | 'assistant' | 'tool'
+  readonly content: string
+  readonly thinking?: string
+  /** Bare base64 image data, as Ollama clients send it. */
+  readonly images?: readonly string[]
+  readonly toolCalls?: readonly ChatMessageToolCall[]
+  readonly toolName?: string
+  readonly toolCallId?: string
+}
+
+export interface ToolDefinition {
+  readonly name: string
+  readonly description?: string
+  readonly parameters?: unknown
+}
+
+/** `think` as Ollama accepts it. */
+export type ThinkSetting = boolean | 'low' | 'medium' | 'high' | 'max'
+
+export interface SamplingOptions {
+  readonly temperature?: number
+  readonly topP?: number
+  readonly topK?: number
+  readonly maxTokens?: number
+  readonly stop?: readonly string[]
+  readonly seed?: number
+  readonly presencePenalty?: number
+  readonly frequencyPenalty?: number
+}
+
+export interface NormalisedChatRequest {
+  readonly messages: readonly ChatMessage[]
+  readonly tools?: readonly ToolDefinition[]
+  /** Absent: the provider's default. */
+  readonly think?: ThinkSetting
+  /** `'json'` or a JSON schema object. */
+  readonly format?: 'json' | Record<string, unknown>
+  readonly options: SamplingOptions
+}

@@ -1,0 +1,26 @@
+/** What a wire protocol module provides: pure functions from normalised requests to HTTP and back. */
+import type { StreamMapper } from '../upstream/chat-events.js'
+import type { ModelCard, ProviderDescriptor } from './capabilities.js'
+import type { NormalisedChatRequest } from './chat-request.js'
+
+export interface UpstreamHttpRequest {
+  /** Appended to the provider's base URL. */
+  readonly path: string
+  readonly body: unknown
+}
+
+export interface ProtocolContext {
+  readonly descriptor: ProviderDescriptor
+  readonly card: ModelCard
+}
+
+export interface Protocol {
+  /** Headers that authenticate a request; built from scratch, never from the client's. */
+  authHeaders(apiKey: string): Record<string, string>
+  /** The streamed chat request for this upstream. */
+  buildChatRequest(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /** A fresh stateful mapper for one upstream stream. */
+  createStreamMapper(): StreamMapper
+  /** A readable message from an upstream error body (JSON or text). */
+  readErrorMessage(body: string): string | undefined
+}

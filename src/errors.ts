@@ -1,0 +1,14 @@
+/** The error catalogue: Ollama's wording and status for every error the API answers. */
+import createError from '@fastify/error'
+
+export const MissingBodyError = createError('OLLAMA_MISSING_BODY', 'missing request body', 400)
+export const ModelRequiredError = createError('OLLAMA_MODEL_REQUIRED', 'model is required', 400)
+export const ModelNotFoundError = createError<[string]>('OLLAMA_MODEL_NOT_FOUND', "model '%s' not found", 404)
+export const ThinkingUnsupportedError = createError<[string]>('OLLAMA_THINKING_UNSUPPORTED', '"%s" does not support thinking', 400)
+export const ToolsUnsupportedError = createError<[string]>('OLLAMA_TOOLS_UNSUPPORTED', '%s does not support tools', 400)
+export const InsertUnsupportedError = createError<[string]>('OLLAMA_INSERT_UNSUPPORTED', '%s does not support insert', 400)
+export const ChatUnsupportedError = createError<[string]>('OLLAMA_CHAT_UNSUPPORTED', '"%s" does not support chat', 400)
+export const GenerateUnsupportedError = createError<[string]>('OLLAMA_GENERATE_UNSUPPORTED', '"%s" does not support generate', 400)
+export const RawConflictError = createError('OLLAMA_RAW_CONFLICT', 'raw mode does not support template, system, or context', 400)
+export const TopLogprobsRangeError = createError('OLLAMA_TOP_LOGPROBS_RANGE', 'top_logprobs must be between 0 and 20', 400)
+export const InvalidRequestError = createError<[string]>('OLLAMA_INVALID_REQUEST', '%s', 400)

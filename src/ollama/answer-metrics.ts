@@ -1,0 +1,56 @@
+/** The timing and token figures of one answer, in the fields Ollama's final chunk carries. */
+import { elapsedNs, nowNs } from '../core/ollama-time.js'
+
+export interface OllamaMetrics {
+  total_duration?: number
+  load_duration?: number
+  prompt_eval_count?: number
+  prompt_eval_duration?: number
+  eval_count?: number
+  eval_duration?: number
+}
+
+/**
+ * load = until the upstream answered with headers, prompt eval = from there to the first token,
+ * eval = first token to the end. Counts come from the upstream's usage; absent counts are omitted.
+ */
+export class AnswerMetrics {
+  private headersAt: bigint | undefined
+  private firstTokenAt: bigint | undefined
+  promptTokens = 0
+  completionTokens = 0
+
+  constructor (readonly startedAt: bigint = nowNs()) {}
+
+  markHeaders (): void {
+    this.headersAt ??= nowNs()
+  }
+
+  markToken (): void {
+    this.firstTokenAt ??= nowNs()
+  }
+
+  setUsage (promptTokens: number, completionTokens: number): void {
+    this.promptTokens = promptTokens
+    this.completionTokens = completionTokens
+  }
+
+  finish (): OllamaMetrics {
+    const endedAt = nowNs()
+    const headersAt = this.headersAt ?? endedAt
+    const firstTokenAt = this.firstTokenAt ?? endedAt
+    const metrics: OllamaMetrics = {
+      total_duration: elapsedNs(this.startedAt, endedAt),
+      load_duration: elapsedNs(this.startedAt, headersAt)
+    }
+    if (this.promptTokens > 0) {
+      metrics.prompt_eval_count = this.promptTokens
+      metrics.prompt_eval_duration = elapsedNs(headersAt, firstTokenAt)
+    }
+    if (this.completionTokens > 0) {
+      metrics.eval_count = this.completionTokens
+      metrics.eval_duration = elapsedNs(firstTokenAt, endedAt)
+    }
+    return metrics
+  }
+}

@@ -1,0 +1,70 @@
+/** Field-level readers for Ollama request bodies: `think`, `format`, `options`, messages, with Ollama's error wording. */
+import type { ChatMessage, ChatMessageToolCall, SamplingOptions, ThinkSetting, ToolDefinition } from '../core/chat-request.js'
+import { InvalidRequestError } from '../errors.js'
+import type { OllamaMessage, OllamaOptions } from '../schemas/common.js'
+
+const THINK_LEVELS = new Set(['low', 'medium', 'high', 'max'])
+const ROLES = new Set(['system', 'user', 'assistant', 'tool'])
+
+export function readThink (value: boolean | string | null | undefined): ThinkSetting | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'boolean') return value
+  if (THINK_LEVELS.has(value)) return value as ThinkSetting
+  throw new InvalidRequestError(`invalid think value: "${value}" (must be "high", "medium", "low", "max", true, or false)`)
+}
+
+export function readFormat (value: string | Record<string, unknown> | undefined): 'json' | Record<string, unknown> | undefined {
+  if (value === undefined || value === '') return undefined
+  if (value === 'json') return 'json'
+  if (typeof value === 'string') throw new InvalidRequestError(`invalid format: "${value}" (must be "json" or a JSON schema)`)
+  return value
+}
+
+/** Options with an upstream equivalent; the rest (num_ctx, mirostat, ...) are accepted and ignored. */
+export function readOptions (options: OllamaOptions | null | undefined): SamplingOptions {
+  if (options === undefined || options === null) return {}
+  const result: { -readonly [K in keyof SamplingOptions]: SamplingOptions[K] } = {}
+  if (options.temperature !== undefined) result.temperature = options.temperature
+  if (options.top_p !== undefined) result.topP = options.top_p
+  if (options.top_k !== undefined) result.topK = options.top_k
+  if (options.num_predict !== undefined && options.num_predict > 0) result.maxTokens = options.num_predict
+  if (options.stop !== undefined) result.stop = options.stop
+  if (options.seed !== undefined && options.seed >= 0) result.seed = options.seed
+  if (options.presence_penalty !== undefined) result.presencePenalty = options.presence_penalty
+  if (options.frequency_penalty !== undefined) result.frequencyPenalty = options.frequency_penalty
+  return result
+}
+
+export function readMessages (messages: readonly OllamaMessage[]): ChatMessage[] {
+  return messages.map((message) => {
+    const role = message.role.toLowerCase()
+    if (!ROLES.has(role)) throw new InvalidRequestError(`invalid message role: "${message.role}"`)
+    const result: { -readonly [K in keyof ChatMessage]: ChatMessage[K] } = { role: role as ChatMessage['role'], content: message.content ?? '' }
+    if (message.thinking) result.thinking = message.thinking
+    if (message.images !== undefined && message.images !== null && message.images.length > 0) result.images = message.images
+    if (message.tool_calls !== undefined && message.tool_calls !== null && message.tool_calls.length > 0) result.toolCalls = message.tool_calls.map(readToolCall)
+    if (message.tool_name) result.toolName = message.tool_name
+    if (message.tool_call_id) result.toolCallId = message.tool_call_id
+    return result
+  })
+}
+
+function readToolCall (call: NonNullable<OllamaMessage['tool_calls']>[number]): ChatMessageToolCall {
+  let args = call.function.arguments
+  if (typeof args === 'string') {
+    try {
+      args = JSON.parse(args) as Record<string, unknown>
+    } catch {
+      throw new InvalidRequestError('invalid tool call arguments')
+    }
+  }
+  return { ...(call.id ? { id: call.id } : {}), name: call.function.name, arguments: args }
+}
+
+export function readTools (tools: ReadonlyArray<{ function: { name: string, description?: string, parameters?: unknown } }> | null | undefined): ToolDefinition[] {
+  return (tools ?? []).map((tool) => ({
+    name: tool.function.name,
+    ...(tool.function.description === undefined ? {} : { description: tool.function.description }),
+    ...(tool.function.parameters === undefined ? {} : { parameters: tool.function.parameters })
+  }))
+}

@@ -1,0 +1,57 @@
+/** POST /api/chat */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { hasCapability } from '../core/capabilities.js'
+import { ChatUnsupportedError } from '../errors.js'
+import { loadAnswer } from '../ollama/load-answer.js'
+import { parseKeepAlive } from '../ollama/keep-alive.js'
+import { checkThinking, checkTools, resolveRequestedModel } from '../ollama/model-admission.js'
+import { readFormat, readMessages, readOptions, readThink, readTools } from '../ollama/request-fields.js'
+import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js'
+import { inferenceResponses } from './inference-responses.js'
+import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
+
+const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post('/api/chat', {
+    schema: {
+      summary: 'Generate the next message in a chat',
+      tags: ['inference'],
+      body: ChatRequestSchema,
+      response: inferenceResponses(ChatResponseSchema)
+    }
+  }, async (request, reply) => {
+    const body = request.body ?? {}
+    const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, 'model-required')
+    const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
+    const messages = body.messages ?? []
+    if (messages.length === 0 && keepAliveMs === 0) {
+      fastify.recentModels.forget(requested.model)
+      return loadAnswer('chat', requested.echo, true)
+    }
+    const think = readThink(body.think)
+    checkThinking(requested, think)
+    if (!hasCapability(requested.model.card, 'completion')) throw new ChatUnsupportedError(requested.echo)
+    const tools = readTools(body.tools)
+    checkTools(requested, tools.length)
+    if (messages.length === 0) {
+      fastify.recentModels.touch(requested.model, keepAliveMs)
+      return loadAnswer('chat', requested.echo, false)
+    }
+    const format = readFormat(body.format)
+    return fastify.answer(request, reply, {
+      model: requested.model,
+      echoModel: requested.echo,
+      shape: 'chat',
+      stream: body.stream !== false,
+      keepAliveMs,
+      chat: {
+        messages: readMessages(messages),
+        options: readOptions(body.options),
+        ...(tools.length > 0 ? { tools } : {}),
+        ...(think === undefined ? {} : { think }),
+        ...(format === undefined ? {} : { format })
+      }
+    })
+  })
+}
+
+export default chatRoute

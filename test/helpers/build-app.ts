@@ -1,0 +1,50 @@
+/** The real app with hermetic configuration (no process env, no .env) pointed at a fake upstream. */
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/app.js'
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream.js'
+
+export const TEST_API_KEY = 'sk-test-secret-key'
+
+/** Model ids the fake upstream knows as scenarios, served through OPENAI_MODELS. */
+export const FAKE_MODELS = [
+  'fake-text', 'fake-reasoning', 'fake-tools', 'fake-length', 'fake-utf8', 'fake-slow', 'fake-stall', 'fake-reset',
+  'fake-error-event', 'fake-early-error', 'fake-malformed', 'fake-truncated', 'fake-401', 'fake-429', 'fake-500', 'fake-404'
+]
+
+export interface TestContext {
+  app: FastifyInstance
+  upstream: FakeUpstream
+}
+
+interface Teardown {
+  teardown(fn: () => unknown): void
+}
+
+export async function buildTestApp (t: Teardown, env: Record<string, string> = {}): Promise<TestContext> {
+  const upstream = await startFakeUpstream()
+  const app = await buildApp({
+    logger: false,
+    env: {
+      OPENAI_API_KEY: TEST_API_KEY,
+      OPENAI_BASE_URL: upstream.url,
+      OPENAI_MODELS: FAKE_MODELS.join(','),
+      ...env
+    }
+  })
+  t.teardown(async () => {
+    await app.close()
+    await upstream.close()
+  })
+  return { app, upstream }
+}
+
+/** The same app listening on a loopback port, for real clients. */
+export async function listenTestApp (t: Teardown, env: Record<string, string> = {}): Promise<TestContext & { url: string }> {
+  const context = await buildTestApp(t, env)
+  const url = await context.app.listen({ host: '127.0.0.1', port: 0 })
+  return { ...context, url }
+}
+
+export function parseNdjson (text: string): Array<Record<string, unknown>> {
+  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>)
+}

@@ -1,0 +1,185 @@
+/**
+ * A fake OpenAI-compatible upstream over real HTTP on loopback. The scenario is chosen by the
+ * requested model name (`fake-tools`, `fake-401`, ...); anything else streams a short text answer.
+ * It records what it received and counts open sockets, so tests can assert on both sides.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export interface RecordedCall {
+  path: string
+  headers: IncomingMessage['headers']
+  body: Record<string, unknown>
+  /** True when the caller went away before the answer was complete. */
+  aborted: boolean
+}
+
+export interface FakeUpstream {
+  /** Base URL to configure as the provider's base URL (ends in /v1). */
+  url: string
+  calls: RecordedCall[]
+  openSockets(): number
+  /** Resolves once no socket is open, or rejects after `timeoutMs`. */
+  waitForNoSockets(timeoutMs?: number): Promise<void>
+  close(): Promise<void>
+}
+
+export const FAKE_USAGE = { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 }
+
+type Chunk = Record<string, unknown>
+
+function contentChunk (content: string, finishReason: string | null = null): Chunk {
+  return { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'fake', choices: [{ index: 0, delta: { content }, finish_reason: finishReason }], usage: null }
+}
+
+function finishChunk (reason: string): Chunk {
+  return { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'fake', choices: [{ index: 0, delta: {}, finish_reason: reason }], usage: null }
+}
+
+const usageChunk: Chunk = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'fake', choices: [], usage: FAKE_USAGE }
+
+/** The chunks of each streamed scenario, in order. */
+export function scenarioChunks (model: string): Chunk[] {
+  if (model.includes('reasoning')) {
+    return [
+      { choices: [{ index: 0, delta: { role: 'assistant', reasoning_content: 'Let me think. ' } }] },
+      { choices: [{ index: 0, delta: { reasoning_content: 'Done thinking.' } }] },
+      contentChunk('The answer is 4.'),
+      finishChunk('stop'),
+      usageChunk
+    ]
+  }
+  if (model.includes('tools')) {
+    return [
+      { choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_up1', type: 'function', function: { name: 'get_weather', arguments: '' } }] } }] },
+      { choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: '', function: { arguments: '{"city":' } }] } }] },
+      { choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '"Tokyo"}' } }] } }] },
+      { choices: [{ index: 0, delta: { tool_calls: [{ index: 1, id: 'call_up2', type: 'function', function: { name: 'get_time', arguments: '{}' } }] } }] },
+      finishChunk('tool_calls'),
+      usageChunk
+    ]
+  }
+  if (model.includes('length')) return [contentChunk('Cut'), contentChunk(' short'), finishChunk('length'), usageChunk]
+  if (model.includes('utf8')) return [contentChunk('你好，世界'), finishChunk('stop'), usageChunk]
+  return [contentChunk('Hello'), contentChunk(' world'), contentChunk('!'), finishChunk('stop'), usageChunk]
+}
+
+function nonStreamBody (model: string): Chunk {
+  return {
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1,
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content: 'Hello world!' }, finish_reason: 'stop' }],
+    usage: FAKE_USAGE
+  }
+}
+
+const sse = (value: unknown): string => `data: ${typeof value === 'string' ? value : JSON.stringify(value)}\n\n`
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean): Promise<void> {
+  const errorStatus = /fake-(\d{3})/.exec(model)
+  if (errorStatus !== null) {
+    const status = Number(errorStatus[1])
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (status === 429) headers['retry-after'] = '7'
+    response.writeHead(status, headers)
+    response.end(JSON.stringify({ error: { message: `Incorrect API key provided: sk-test-secret-key. (${status})`, type: 'invalid_request_error', param: null, code: null } }))
+    return
+  }
+  if (model.includes('stall')) return // never answers; the caller must give up
+  if (!stream) {
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(JSON.stringify(nonStreamBody(model)))
+    return
+  }
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+  if (model.includes('slow')) {
+    for (let index = 0; index < 2000 && !gone(); index++) {
+      response.write(sse(contentChunk(`token${index} `)))
+      await delay(10)
+    }
+    response.end(sse(finishChunk('stop')) + sse('[DONE]'))
+    return
+  }
+  if (model.includes('reset')) {
+    response.write(sse(contentChunk('Hello')))
+    await delay(20)
+    response.socket?.destroy()
+    return
+  }
+  if (model.includes('error-event')) {
+    response.write(sse(contentChunk('Hello')))
+    response.end(sse({ error: { message: 'upstream overloaded', type: 'server_error' } }))
+    return
+  }
+  if (model.includes('early-error')) {
+    response.end(sse({ error: { message: 'content filtered before any token', type: 'invalid_request_error' } }))
+    return
+  }
+  if (model.includes('malformed')) {
+    response.write(sse(contentChunk('Hello')))
+    response.end('data: {"choices": [\n\n')
+    return
+  }
+  if (model.includes('truncated')) {
+    response.end(sse(contentChunk('Hello')))
+    return
+  }
+  if (model.includes('utf8')) {
+    // A multibyte character split across two writes must survive decoding.
+    const frame = Buffer.from(sse(contentChunk('你好，世界')))
+    response.write(frame.subarray(0, 40))
+    await delay(10)
+    response.write(frame.subarray(40))
+    response.end(sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
+    return
+  }
+  for (const chunk of scenarioChunks(model)) response.write(sse(chunk))
+  response.end(sse('[DONE]'))
+}
+
+export async function startFakeUpstream (): Promise<FakeUpstream> {
+  const calls: RecordedCall[] = []
+  const sockets = new Set<Socket>()
+  const server = createServer((request, response) => {
+    const pieces: Buffer[] = []
+    request.on('data', (piece: Buffer) => pieces.push(piece))
+    request.on('end', () => {
+      let body: Record<string, unknown> = {}
+      try {
+        body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
+      } catch {}
+      const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false }
+      calls.push(call)
+      response.once('close', () => {
+        if (!response.writableFinished) call.aborted = true
+      })
+      answer(String(body.model ?? ''), body.stream === true, response, () => call.aborted || response.destroyed).catch(() => response.destroy())
+    })
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    calls,
+    openSockets: () => sockets.size,
+    async waitForNoSockets (timeoutMs = 2000) {
+      const deadline = Date.now() + timeoutMs
+      while (sockets.size > 0) {
+        if (Date.now() > deadline) throw new Error(`${sockets.size} upstream sockets still open`)
+        await delay(5)
+      }
+    },
+    async close () {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
