@@ -1,6 +1,7 @@
 /** Active providers and the model names they answer to; routes resolve every model through it. */
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
-import { canonicalModelName, parseModelName } from './model-name.js'
+import type { ModelAlias, ModelPreset } from './model-alias.js'
+import { canonicalModelName, parseModelName, stripLatestTag } from './model-name.js'
 import type { Protocol } from './protocol.js'
 import type { Secret } from './secret.js'
 
@@ -16,12 +17,20 @@ export interface ActiveProvider {
 export interface ResolvedModel {
   readonly provider: ActiveProvider
   readonly card: ModelCard
-  /** Canonical `provider/model:latest` form, as `/api/tags` lists it. */
+  /** Canonical form as `/api/tags` lists it: `provider/model:latest`, or the alias name with its tag. */
   readonly name: string
+  /** System prompt and default options of the alias the name went through, if any. */
+  readonly preset?: ModelPreset
+  /** The alias the name went through, if any. */
+  readonly alias?: ModelAlias
 }
+
+/** Aliases may point at aliases; this bounds a cycle a config file could create. */
+const MAX_ALIAS_DEPTH = 8
 
 export class ProviderRegistry {
   private readonly providers = new Map<string, ActiveProvider>()
+  private readonly aliases = new Map<string, ModelAlias>()
 
   register (provider: ActiveProvider): void {
     if (this.providers.has(provider.descriptor.id)) throw new Error(`provider ${provider.descriptor.id} registered twice`)
@@ -32,8 +41,27 @@ export class ProviderRegistry {
     return this.providers.get(providerId)
   }
 
+  /** Adds or replaces an alias; its target is resolved at request time, so it may name a provider activated later. */
+  addAlias (alias: ModelAlias): void {
+    this.aliases.set(aliasKey(alias.name), alias)
+  }
+
+  removeAlias (name: string): boolean {
+    return this.aliases.delete(aliasKey(name))
+  }
+
+  getAlias (name: string): ModelAlias | undefined {
+    return this.aliases.get(aliasKey(name))
+  }
+
   /** The model a client's name refers to, or undefined when no active provider serves it. */
-  resolve (name: string): ResolvedModel | undefined {
+  resolve (name: string, depth = 0): ResolvedModel | undefined {
+    const alias = this.aliases.get(aliasKey(name))
+    if (alias !== undefined && depth < MAX_ALIAS_DEPTH) {
+      const target = this.resolve(alias.target, depth + 1)
+      if (target === undefined) return undefined
+      return { ...target, name: canonicalAliasName(alias.name), preset: mergePresets(target.preset, alias.preset), alias }
+    }
     const reference = parseModelName(name)
     if (reference.provider === undefined) return undefined
     const provider = this.providers.get(reference.provider)
@@ -43,10 +71,15 @@ export class ProviderRegistry {
     return card === undefined ? undefined : this.toResolved(provider, card)
   }
 
+  /** Every servable model: each provider's catalogue, then every alias whose target resolves. */
   list (): ResolvedModel[] {
     const models: ResolvedModel[] = []
     for (const provider of this.providers.values()) {
       for (const card of provider.models) models.push(this.toResolved(provider, card))
+    }
+    for (const alias of this.aliases.values()) {
+      const resolved = this.resolve(alias.name)
+      if (resolved !== undefined) models.push(resolved)
     }
     return models
   }
@@ -58,5 +91,25 @@ export class ProviderRegistry {
 
   private toResolved (provider: ActiveProvider, card: ModelCard): ResolvedModel {
     return { provider, card, name: canonicalModelName(provider.descriptor.id, card.id) }
+  }
+}
+
+function aliasKey (name: string): string {
+  return stripLatestTag(name.trim()).toLowerCase()
+}
+
+function canonicalAliasName (name: string): string {
+  const bare = stripLatestTag(name.trim())
+  return bare.includes(':') ? bare : `${bare}:latest`
+}
+
+/** The outer alias wins: its system prompt replaces, its options override the inner ones. */
+function mergePresets (inner: ModelPreset | undefined, outer: ModelPreset | undefined): ModelPreset | undefined {
+  if (inner === undefined) return outer
+  if (outer === undefined) return inner
+  const system = outer.system ?? inner.system
+  return {
+    ...(system === undefined ? {} : { system }),
+    options: { ...inner.options, ...outer.options }
   }
 }

@@ -37,6 +37,12 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       return loadAnswer('chat', requested.echo, false)
     }
     const format = readFormat(body.format)
+    const { preset } = requested.model
+    const chatMessages = readMessages(messages)
+    // A model's own system prompt applies when the conversation brings none, as in Ollama.
+    if (preset?.system !== undefined && !chatMessages.some((message) => message.role === 'system')) {
+      chatMessages.unshift({ role: 'system', content: preset.system })
+    }
     return fastify.answer(request, reply, {
       model: requested.model,
       echoModel: requested.echo,
@@ -44,8 +50,8 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       stream: body.stream !== false,
       keepAliveMs,
       chat: {
-        messages: readMessages(messages),
-        options: readOptions(body.options),
+        messages: chatMessages,
+        options: readOptions({ ...preset?.options, ...body.options }),
         ...(tools.length > 0 ? { tools } : {}),
         ...(think === undefined ? {} : { think }),
         ...(format === undefined ? {} : { format })

@@ -40,8 +40,10 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     if (body.template) request.log.debug('generate: template ignored, providers apply their own chat templates')
     const format = readFormat(body.format)
+    const { preset } = requested.model
+    const system = body.system || preset?.system
     const messages: ChatMessage[] = []
-    if (body.system && body.raw !== true) messages.push({ role: 'system', content: body.system })
+    if (system && body.raw !== true) messages.push({ role: 'system', content: system })
     messages.push({ role: 'user', content: prompt, ...(body.images ? { images: body.images } : {}) })
     return fastify.answer(request, reply, {
       model: requested.model,
@@ -51,7 +53,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       keepAliveMs,
       chat: {
         messages,
-        options: readOptions(body.options),
+        options: readOptions({ ...preset?.options, ...body.options }),
         ...(think === undefined ? {} : { think }),
         ...(format === undefined ? {} : { format })
       }

@@ -115,3 +115,14 @@ t.test('DEFAULT_MODEL stands in for a missing model', async (t) => {
   t.equal(body.message.content, 'Hello world!')
   t.equal(body.model, 'openai/fake-text')
 })
+
+t.test('an alias\'s system prompt and options apply unless the request brings its own', async (t) => {
+  const { app, upstream } = await buildTestApp(t)
+  app.providers.addAlias({ name: 'brief', target: 'openai/fake-text', preset: { system: 'Be brief', options: { temperature: 0.1, num_predict: 5 } }, origin: 'user' })
+  await app.inject({ method: 'POST', url: '/api/chat', payload: { model: 'brief', messages: hello, stream: false, options: { temperature: 0.7 } } })
+  t.match(upstream.calls[0]!.body, { model: 'fake-text', temperature: 0.7, max_tokens: 5, messages: [{ role: 'system', content: 'Be brief' }, ...hello] })
+  await app.inject({ method: 'POST', url: '/api/chat', payload: { model: 'brief:latest', messages: [{ role: 'system', content: 'Mine' }, ...hello], stream: false } })
+  t.same((upstream.calls[1]!.body.messages as unknown[])[0], { role: 'system', content: 'Mine' })
+  await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'brief', prompt: 'x', stream: false } })
+  t.same((upstream.calls[2]!.body.messages as unknown[])[0], { role: 'system', content: 'Be brief' })
+})

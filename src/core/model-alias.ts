@@ -1,0 +1,19 @@
+/** Names that stand for another model, optionally with their own system prompt and default options. */
+
+/** What a Modelfile (or a config-file alias) adds on top of the model it is built from. */
+export interface ModelPreset {
+  /** Used when the request brings no system prompt of its own. */
+  readonly system?: string
+  /** Ollama options (`temperature`, `num_predict`...); the request's own options win. */
+  readonly options?: Readonly<Record<string, unknown>>
+}
+
+export interface ModelAlias {
+  /** The name clients use (`qwen2:7b`, `my-assistant`); `:latest` is implied as for every model. */
+  readonly name: string
+  /** Any name the registry resolves: `provider/model`, or another alias. */
+  readonly target: string
+  readonly preset?: ModelPreset
+  /** Built-in defaults, the config file, or made by a client (`/api/create`, `/api/copy`). */
+  readonly origin: 'builtin' | 'config' | 'user'
+}
