@@ -14,6 +14,8 @@ export interface ModelAlias {
   /** Any name the registry resolves: `provider/model`, or another alias. */
   readonly target: string
   readonly preset?: ModelPreset
+  /** Names tried in order when the target fails before anything was streamed (issue 8). */
+  readonly fallbacks?: readonly string[]
   /** Built-in defaults, the config file, or made by a client (`/api/create`, `/api/copy`). */
   readonly origin: 'builtin' | 'config' | 'user'
 }
