@@ -54,7 +54,7 @@ export default fp(async function translation (fastify) {
     const body = await callUpstream(fastify.upstream, provider, upstreamRequest, request.abortSignal)
     metrics.markHeaders()
     fastify.recentModels.touch(job.model, job.keepAliveMs)
-    const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal)
+    const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
 
     if (!job.stream) {
       try {

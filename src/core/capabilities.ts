@@ -15,6 +15,8 @@ export interface ModelCard {
   readonly embeddingBatchSize?: number
   /** Vector length of an embedding model, when fixed. */
   readonly embeddingLength?: number
+  /** Most tokens one answer may hold, for providers that require a limit on every request (Anthropic). */
+  readonly maxOutputTokens?: number
 }
 
 /** How a provider's API switches reasoning on and off. */
@@ -39,7 +41,7 @@ export interface ProviderDescriptor {
   readonly id: string
   readonly displayName: string
   /** Wire protocol the provider speaks. */
-  readonly protocol: 'openai-chat'
+  readonly protocol: 'openai-chat' | 'anthropic-messages' | 'gemini-generate-content' | 'ollama'
   readonly defaultBaseUrl: string
   /** Environment variables that may hold the API key, first set wins. */
   readonly apiKeyEnv: readonly string[]
@@ -51,6 +53,12 @@ export interface ProviderDescriptor {
   readonly defaultContextLength: number
   readonly models: readonly ModelCard[]
   readonly quirks: ProviderQuirks
+  /** What turns the provider on: an API key (default) or, for keyless servers such as Ollama, its base URL. */
+  readonly activation?: 'api-key' | 'base-url'
+  /** Environment variable that, when `true`, lists and resolves the provider's models without the `id/` prefix. */
+  readonly unprefixedEnv?: string
+  /** Environment variable with the seconds between model-list refreshes (protocols that list models; 0 = at boot only). */
+  readonly refreshSecondsEnv?: string
 }
 
 export function hasCapability (card: ModelCard, capability: Capability): boolean {

@@ -23,4 +23,12 @@ export interface Protocol {
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */
   readErrorMessage(body: string): string | undefined
+  /** How the upstream frames its stream: SSE (the default) or one JSON object per line (Ollama). */
+  readonly framing?: StreamFraming
+  /** Path (GET) of the upstream's model list, for providers whose models are discovered rather than listed. */
+  readonly modelListPath?: string
+  /** Model cards from the model list body; required with `modelListPath`. */
+  readModelList?(body: unknown): ModelCard[]
 }
+
+export type StreamFraming = 'sse' | 'ndjson'

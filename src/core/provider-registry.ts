@@ -12,6 +12,8 @@ export interface ActiveProvider {
   /** Without a trailing slash. */
   readonly baseUrl: string
   readonly models: readonly ModelCard[]
+  /** Lists and resolves its models by their bare names too (a real Ollama upstream, when configured so). */
+  readonly unprefixed?: boolean
 }
 
 export interface ResolvedModel {
@@ -63,12 +65,18 @@ export class ProviderRegistry {
       return { ...target, name: canonicalAliasName(alias.name), preset: mergePresets(target.preset, alias.preset), alias }
     }
     const reference = parseModelName(name)
-    if (reference.provider === undefined) return undefined
-    const provider = this.providers.get(reference.provider)
-    if (provider === undefined) return undefined
-    const wanted = reference.model.toLowerCase()
-    const card = provider.models.find((model) => model.id.toLowerCase() === wanted)
-    return card === undefined ? undefined : this.toResolved(provider, card)
+    const provider = reference.provider === undefined ? undefined : this.providers.get(reference.provider)
+    if (provider !== undefined) {
+      const card = findCard(provider, reference.model)
+      if (card !== undefined) return this.toResolved(provider, card)
+    }
+    // Bare names (and names like `hf.co/org/model`) may belong to a provider serving unprefixed names.
+    for (const candidate of this.providers.values()) {
+      if (candidate.unprefixed !== true) continue
+      const card = findCard(candidate, stripLatestTag(name.trim()))
+      if (card !== undefined) return this.toResolved(candidate, card)
+    }
+    return undefined
   }
 
   /** Every servable model: each provider's catalogue, then every alias whose target resolves. */
@@ -90,8 +98,14 @@ export class ProviderRegistry {
   }
 
   private toResolved (provider: ActiveProvider, card: ModelCard): ResolvedModel {
-    return { provider, card, name: canonicalModelName(provider.descriptor.id, card.id) }
+    const name = provider.unprefixed === true ? canonicalAliasName(card.id) : canonicalModelName(provider.descriptor.id, card.id)
+    return { provider, card, name }
   }
+}
+
+function findCard (provider: ActiveProvider, modelId: string): ModelCard | undefined {
+  const wanted = modelId.toLowerCase()
+  return provider.models.find((model) => model.id.toLowerCase() === wanted)
 }
 
 function aliasKey (name: string): string {
