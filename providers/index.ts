@@ -1,7 +1,8 @@
 /** Every provider plugin, one line each; the env schema and the app both read this list. */
 import type { ProviderDescriptor } from '../src/core/capabilities.js'
 import openAiProvider, { openAiDescriptor } from './openai.js'
+import anthropicProvider, { anthropicDescriptor } from './anthropic.js'
 
-export const providerPlugins = [openAiProvider]
+export const providerPlugins = [openAiProvider, anthropicProvider]
 
-export const providerDescriptors: readonly ProviderDescriptor[] = [openAiDescriptor]
+export const providerDescriptors: readonly ProviderDescriptor[] = [openAiDescriptor, anthropicDescriptor]
