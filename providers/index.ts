@@ -2,7 +2,8 @@
 import type { ProviderDescriptor } from '../src/core/capabilities.js'
 import openAiProvider, { openAiDescriptor } from './openai.js'
 import anthropicProvider, { anthropicDescriptor } from './anthropic.js'
+import geminiProvider, { geminiDescriptor } from './gemini.js'
 
-export const providerPlugins = [openAiProvider, anthropicProvider]
+export const providerPlugins = [openAiProvider, anthropicProvider, geminiProvider]
 
-export const providerDescriptors: readonly ProviderDescriptor[] = [openAiDescriptor, anthropicDescriptor]
+export const providerDescriptors: readonly ProviderDescriptor[] = [openAiDescriptor, anthropicDescriptor, geminiDescriptor]
