@@ -3,7 +3,8 @@ import type { ProviderDescriptor } from '../src/core/capabilities.js'
 import openAiProvider, { openAiDescriptor } from './openai.js'
 import anthropicProvider, { anthropicDescriptor } from './anthropic.js'
 import geminiProvider, { geminiDescriptor } from './gemini.js'
+import ollamaProvider, { ollamaDescriptor } from './ollama.js'
 
-export const providerPlugins = [openAiProvider, anthropicProvider, geminiProvider]
+export const providerPlugins = [openAiProvider, anthropicProvider, geminiProvider, ollamaProvider]
 
-export const providerDescriptors: readonly ProviderDescriptor[] = [openAiDescriptor, anthropicDescriptor, geminiDescriptor]
+export const providerDescriptors: readonly ProviderDescriptor[] = [openAiDescriptor, anthropicDescriptor, geminiDescriptor, ollamaDescriptor]

@@ -1,0 +1,43 @@
+/** NormalisedChatRequest back to Ollama's own /api/chat body: the request passes through with nothing renamed. */
+import type { ChatMessage, NormalisedChatRequest } from '../../src/core/chat-request.js'
+import type { ProtocolContext } from '../../src/core/protocol.js'
+import type { OllamaChatRequest, OllamaWireMessage } from './wire-types.js'
+
+export function toOllamaRequest (request: NormalisedChatRequest, context: ProtocolContext): OllamaChatRequest {
+  const body: OllamaChatRequest = { model: context.card.id, messages: request.messages.map(toOllamaMessage), stream: true }
+  if (request.tools !== undefined && request.tools.length > 0) {
+    body.tools = request.tools.map((tool) => ({
+      type: 'function',
+      function: { name: tool.name, ...(tool.description === undefined ? {} : { description: tool.description }), ...(tool.parameters === undefined ? {} : { parameters: tool.parameters }) }
+    }))
+  }
+  if (request.think !== undefined) body.think = request.think
+  if (request.format !== undefined) body.format = request.format
+  const { options } = request
+  const upstreamOptions: Record<string, unknown> = {}
+  if (options.temperature !== undefined) upstreamOptions.temperature = options.temperature
+  if (options.topP !== undefined) upstreamOptions.top_p = options.topP
+  if (options.topK !== undefined) upstreamOptions.top_k = options.topK
+  if (options.maxTokens !== undefined) upstreamOptions.num_predict = options.maxTokens
+  if (options.stop !== undefined && options.stop.length > 0) upstreamOptions.stop = [...options.stop]
+  if (options.seed !== undefined) upstreamOptions.seed = options.seed
+  if (options.presencePenalty !== undefined) upstreamOptions.presence_penalty = options.presencePenalty
+  if (options.frequencyPenalty !== undefined) upstreamOptions.frequency_penalty = options.frequencyPenalty
+  if (Object.keys(upstreamOptions).length > 0) body.options = upstreamOptions
+  return body
+}
+
+function toOllamaMessage (message: ChatMessage): OllamaWireMessage {
+  const result: OllamaWireMessage = { role: message.role, content: message.content }
+  if (message.thinking !== undefined) result.thinking = message.thinking
+  if (message.images !== undefined && message.images.length > 0) result.images = [...message.images]
+  if (message.toolCalls !== undefined && message.toolCalls.length > 0) {
+    result.tool_calls = message.toolCalls.map((call, index) => ({
+      ...(call.id === undefined ? {} : { id: call.id }),
+      function: { index, name: call.name, arguments: call.arguments }
+    }))
+  }
+  if (message.toolName !== undefined) result.tool_name = message.toolName
+  if (message.toolCallId !== undefined) result.tool_call_id = message.toolCallId
+  return result
+}
