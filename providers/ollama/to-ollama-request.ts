@@ -14,7 +14,8 @@ export function toOllamaRequest (request: NormalisedChatRequest, context: Protoc
   if (request.think !== undefined) body.think = request.think
   if (request.format !== undefined) body.format = request.format
   const { options } = request
-  const upstreamOptions: Record<string, unknown> = {}
+  // Everything the client sent passes through (num_ctx, min_p, repeat_penalty...); the named fields are the same values.
+  const upstreamOptions: Record<string, unknown> = { ...options.ollamaOptions }
   if (options.temperature !== undefined) upstreamOptions.temperature = options.temperature
   if (options.topP !== undefined) upstreamOptions.top_p = options.topP
   if (options.topK !== undefined) upstreamOptions.top_k = options.topK

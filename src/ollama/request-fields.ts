@@ -32,6 +32,7 @@ export function readOptions (options: OllamaOptions | null | undefined): Samplin
   if (options.seed !== undefined && options.seed >= 0) result.seed = options.seed
   if (options.presence_penalty !== undefined) result.presencePenalty = options.presence_penalty
   if (options.frequency_penalty !== undefined) result.frequencyPenalty = options.frequency_penalty
+  if (Object.keys(options).length > 0) result.ollamaOptions = { ...options }
   return result
 }
 

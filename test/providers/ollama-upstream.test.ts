@@ -27,7 +27,7 @@ t.test('models come from the upstream /api/tags under ollama/', async (t) => {
 
 t.test('chat passes through, streamed and not, with thinking, counts and the upstream timings', async (t) => {
   const { ollama, upstreamOllama } = await client(t)
-  const single = await ollama.chat({ model: 'ollama/llama3.2', messages: [{ role: 'user', content: 'Hi', images: ['iVBORw0KGgo='] }], options: { temperature: 0.3, num_predict: 20, stop: ['\n\n'] }, format: 'json' })
+  const single = await ollama.chat({ model: 'ollama/llama3.2', messages: [{ role: 'user', content: 'Hi', images: ['iVBORw0KGgo='] }], options: { temperature: 0.3, num_predict: 20, stop: ['\n\n'], num_ctx: 8192, min_p: 0.05 }, format: 'json' })
   t.equal(single.model, 'ollama/llama3.2', 'the name as sent is echoed')
   t.equal(single.message.content, 'Hello from Ollama!')
   t.match(single, { done_reason: 'stop', prompt_eval_count: 26, eval_count: 7, load_duration: FAKE_TIMINGS.load_duration, prompt_eval_duration: FAKE_TIMINGS.prompt_eval_duration, eval_duration: FAKE_TIMINGS.eval_duration })
@@ -36,8 +36,8 @@ t.test('chat passes through, streamed and not, with thinking, counts and the ups
     messages: [{ role: 'user', content: 'Hi', images: ['iVBORw0KGgo='] }],
     stream: true,
     format: 'json',
-    options: { temperature: 0.3, num_predict: 20, stop: ['\n\n'] }
-  })
+    options: { temperature: 0.3, num_predict: 20, stop: ['\n\n'], num_ctx: 8192, min_p: 0.05 }
+  }, 'options the cloud providers have no use for pass through')
 
   const thinking: string[] = []
   const content: string[] = []
