@@ -1,5 +1,5 @@
 /** A real Ollama's GET /api/tags as model cards: its names (`:latest` dropped, as our names imply it), capabilities and families. */
-import type { Capability, ModelCard } from '../../src/core/capabilities.js'
+import type { Capability, ModelCard, ModelListing } from '../../src/core/capabilities.js'
 import { stripLatestTag } from '../../src/core/model-name.js'
 import type { OllamaTagEntry } from './wire-types.js'
 
@@ -24,8 +24,21 @@ export function readOllamaModelList (body: unknown): ModelCard[] {
       capabilities,
       contextLength: entry.details?.context_length ?? DEFAULT_CONTEXT_LENGTH,
       family: entry.details?.family || 'ollama',
-      ...(entry.details?.embedding_length === undefined ? {} : { embeddingLength: entry.details.embedding_length })
+      ...(entry.details?.embedding_length === undefined ? {} : { embeddingLength: entry.details.embedding_length }),
+      ...(typeof entry.digest === 'string' && typeof entry.modified_at === 'string' ? { listing: toListing(entry, entry.digest, entry.modified_at) } : {})
     })
   }
   return cards
+}
+
+/** Size, digest and quantisation as the server lists them, so clients see the real model. */
+function toListing (entry: OllamaTagEntry, digest: string, modifiedAt: string): ModelListing {
+  return {
+    size: entry.size ?? 0,
+    digest: digest.replace(/^sha256:/, ''),
+    modifiedAt,
+    format: entry.details?.format ?? 'gguf',
+    parameterSize: entry.details?.parameter_size ?? '',
+    quantizationLevel: entry.details?.quantization_level ?? ''
+  }
 }

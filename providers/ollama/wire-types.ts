@@ -45,6 +45,9 @@ export interface OllamaChatChunk {
 export interface OllamaTagEntry {
   name?: string
   model?: string
-  details?: { family?: string, context_length?: number, embedding_length?: number }
+  modified_at?: string
+  size?: number
+  digest?: string
+  details?: { format?: string, family?: string, parameter_size?: string, quantization_level?: string, context_length?: number, embedding_length?: number }
   capabilities?: string[]
 }

@@ -17,6 +17,19 @@ export interface ModelCard {
   readonly embeddingLength?: number
   /** Most tokens one answer may hold, for providers that require a limit on every request (Anthropic). */
   readonly maxOutputTokens?: number
+  /** What a real Ollama upstream's /api/tags says about the model, listed as it is rather than as a remote model. */
+  readonly listing?: ModelListing
+}
+
+export interface ModelListing {
+  readonly size: number
+  /** 64 hex characters, without `sha256:`. */
+  readonly digest: string
+  /** RFC 3339, as the upstream wrote it. */
+  readonly modifiedAt: string
+  readonly format: string
+  readonly parameterSize: string
+  readonly quantizationLevel: string
 }
 
 /** How a provider's API switches reasoning on and off. */

@@ -16,6 +16,13 @@ t.test('models come from the upstream /api/tags under ollama/', async (t) => {
   const names = (await ollama.list()).models.map((model) => model.name)
   for (const name of ['ollama/llama3.2:latest', 'ollama/qwen3:8b', 'ollama/nomic-embed-text:latest', 'ollama/hf.co/org/old-model:Q4_K_M']) t.ok(names.includes(name), name)
   t.ok(names.includes('openai/gpt-4o:latest'), 'beside the cloud models')
+  const llama = (await ollama.list()).models.find((model) => model.name === 'ollama/llama3.2:latest')
+  t.match(llama, {
+    size: 2_019_393_189,
+    digest: 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72',
+    details: { format: 'gguf', family: 'llama', parameter_size: '3.2B', quantization_level: 'Q4_K_M' }
+  }, 'size, digest and quantisation as the server lists them')
+  t.equal((llama as unknown as { modified_at: string }).modified_at, '2026-11-01T10:00:00.123456789+01:00')
   const shown = await ollama.show({ model: 'ollama/qwen3:8b' })
   t.same(shown.capabilities, ['completion', 'tools', 'thinking'])
   t.equal((shown.model_info as unknown as Record<string, unknown>)['qwen3.context_length'], 40_960)
