@@ -16,7 +16,7 @@ export function toOpenAiCompletionRequest (request: NormalisedChatRequest, conte
   const suffix = request.suffix ?? ''
   const body: OpenAiCompletionRequest = quirks.fillInMiddlePrompt === 'qwen-fim-tokens'
     ? { model: context.card.id, prompt: `<|fim_prefix|>${prefix}<|fim_suffix|>${suffix}<|fim_middle|>`, stream: true }
-    : { model: context.card.id, prompt: prefix, suffix, stream: true }
+    : { model: context.card.id, prompt: prefix, ...(suffix === '' ? {} : { suffix }), stream: true }
   if (quirks.streamUsageOption) body.stream_options = { include_usage: true }
   applySampling(body, request.options, context, 'completion')
   return body

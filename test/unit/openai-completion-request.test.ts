@@ -35,3 +35,11 @@ t.test('the FIM path quirk (DeepSeek beta) and Qwen FIM tokens (DashScope)', asy
   t.equal(qwen.prompt, '<|fim_prefix|>def add(a, b):\n<|fim_suffix|>\nprint(add(1, 2))<|fim_middle|>')
   t.notOk('suffix' in qwen)
 })
+
+t.test('without a suffix it is a plain completion', async (t) => {
+  const body = openAiCompatibleProtocol.buildCompletionRequest!({ messages: [{ role: 'user', content: 'Once upon' }], options: {} }, {
+    descriptor: { ...openAiDescriptor, quirks: { thinkingControl: 'none', streamUsageOption: false } },
+    card
+  }).body
+  t.same(body, { model: 'gpt-4.1', prompt: 'Once upon', stream: true })
+})
