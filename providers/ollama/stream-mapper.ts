@@ -18,8 +18,11 @@ export class OllamaStreamMapper implements StreamMapper {
     if (typeof chunk.error === 'string') return [{ type: 'error', message: chunk.error }]
     const events: ChatEvent[] = []
     const { message: delta } = chunk
-    if (typeof delta?.thinking === 'string' && delta.thinking !== '') events.push({ type: 'thinking-delta', text: delta.thinking })
-    if (typeof delta?.content === 'string' && delta.content !== '') events.push({ type: 'text-delta', text: delta.content })
+    // Chat lines carry `message`; generate lines (fill-in-the-middle) carry `response` and `thinking`.
+    const thinking = delta?.thinking ?? chunk.thinking
+    const content = delta?.content ?? chunk.response
+    if (typeof thinking === 'string' && thinking !== '') events.push({ type: 'thinking-delta', text: thinking })
+    if (typeof content === 'string' && content !== '') events.push({ type: 'text-delta', text: content })
     for (const call of delta?.tool_calls ?? []) {
       const toolCall = readToolCall(call)
       if (toolCall === undefined) return [...events, { type: 'error', message: `upstream sent invalid arguments for tool call "${call.function?.name ?? ''}"` }]

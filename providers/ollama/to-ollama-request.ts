@@ -1,7 +1,7 @@
-/** NormalisedChatRequest back to Ollama's own /api/chat body: the request passes through with nothing renamed. */
+/** NormalisedChatRequest back to Ollama's own /api/chat body (or /api/generate for fill-in-the-middle), with nothing renamed. */
 import type { ChatMessage, NormalisedChatRequest } from '../../src/core/chat-request.js'
 import type { ProtocolContext } from '../../src/core/protocol.js'
-import type { OllamaChatRequest, OllamaWireMessage } from './wire-types.js'
+import type { OllamaChatRequest, OllamaGenerateRequest, OllamaWireMessage } from './wire-types.js'
 
 export function toOllamaRequest (request: NormalisedChatRequest, context: ProtocolContext): OllamaChatRequest {
   const body: OllamaChatRequest = { model: context.card.id, messages: request.messages.map(toOllamaMessage), stream: true }
@@ -13,6 +13,27 @@ export function toOllamaRequest (request: NormalisedChatRequest, context: Protoc
   }
   if (request.think !== undefined) body.think = request.think
   if (request.format !== undefined) body.format = request.format
+  const options = toOllamaOptions(request)
+  if (options !== undefined) body.options = options
+  return body
+}
+
+/** Fill-in-the-middle goes to /api/generate with its suffix, as the client asked the upstream model itself. */
+export function toOllamaGenerateRequest (request: NormalisedChatRequest, context: ProtocolContext): OllamaGenerateRequest {
+  const prompt = request.messages.findLast((message) => message.role === 'user')
+  const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content).join('\n\n')
+  const body: OllamaGenerateRequest = { model: context.card.id, prompt: prompt?.content ?? '', stream: true }
+  if (request.suffix !== undefined) body.suffix = request.suffix
+  if (system !== '') body.system = system
+  if (prompt?.images !== undefined && prompt.images.length > 0) body.images = [...prompt.images]
+  if (request.think !== undefined) body.think = request.think
+  if (request.format !== undefined) body.format = request.format
+  const options = toOllamaOptions(request)
+  if (options !== undefined) body.options = options
+  return body
+}
+
+function toOllamaOptions (request: NormalisedChatRequest): Record<string, unknown> | undefined {
   const { options } = request
   // Everything the client sent passes through (num_ctx, min_p, repeat_penalty...); the named fields are the same values.
   const upstreamOptions: Record<string, unknown> = { ...options.ollamaOptions }
@@ -24,8 +45,7 @@ export function toOllamaRequest (request: NormalisedChatRequest, context: Protoc
   if (options.seed !== undefined) upstreamOptions.seed = options.seed
   if (options.presencePenalty !== undefined) upstreamOptions.presence_penalty = options.presencePenalty
   if (options.frequencyPenalty !== undefined) upstreamOptions.frequency_penalty = options.frequencyPenalty
-  if (Object.keys(upstreamOptions).length > 0) body.options = upstreamOptions
-  return body
+  return Object.keys(upstreamOptions).length > 0 ? upstreamOptions : undefined
 }
 
 function toOllamaMessage (message: ChatMessage): OllamaWireMessage {

@@ -28,9 +28,24 @@ export interface OllamaChatRequest {
   options?: Record<string, unknown>
 }
 
-/** One NDJSON line of a streamed /api/chat answer, or an error line. */
+export interface OllamaGenerateRequest {
+  model: string
+  prompt: string
+  suffix?: string
+  system?: string
+  images?: string[]
+  stream: true
+  think?: boolean | string
+  format?: 'json' | Record<string, unknown>
+  options?: Record<string, unknown>
+}
+
+/** One NDJSON line of a streamed /api/chat (or /api/generate) answer, or an error line. */
 export interface OllamaChatChunk {
   message?: { content?: string, thinking?: string, tool_calls?: OllamaWireToolCall[] | null }
+  /** /api/generate's text and reasoning fields. */
+  response?: string
+  thinking?: string
   done?: boolean
   done_reason?: string
   prompt_eval_count?: number

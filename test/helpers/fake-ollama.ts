@@ -1,5 +1,5 @@
 /**
- * A fake Ollama server speaking Ollama's own wire format: GET /api/tags and POST /api/chat answered
+ * A fake Ollama server speaking Ollama's own wire format: GET /api/tags and POST /api/chat (and /api/generate for fill-in-the-middle) answered
  * as NDJSON (one object per line, a `done: true` line with counts and nanosecond timings, or an
  * `{"error"}` line mid-stream). The scenario is chosen by model name: `qwen3*` thinks, `*tools*` (or any
  * request with tools) calls a tool, `*error*` fails after a line, `*slow*` streams until the caller goes, unknown names 404.
@@ -70,12 +70,13 @@ async function chat (body: Record<string, unknown>, response: ServerResponse, go
 
 export async function startFakeOllama (): Promise<FakeOllama> {
   const tags = [
-    tag('llama3.2:latest', 'llama', ['completion', 'tools']),
+    tag('llama3.2:latest', 'llama', ['completion', 'tools', 'vision']),
     tag('qwen3:8b', 'qwen3', ['completion', 'tools', 'thinking']),
     tag('nomic-embed-text:latest', 'nomic-bert', ['embedding']),
     tag('hf.co/org/old-model:Q4_K_M', 'llama'),
     tag('error-model:latest', 'llama', ['completion']),
-    tag('slow-model:latest', 'llama', ['completion'])
+    tag('slow-model:latest', 'llama', ['completion']),
+    tag('qwen2.5-coder:1.5b', 'qwen2', ['completion', 'insert'])
   ]
   const server = await startFakeServer(async (call, response, gone) => {
     if (call.method === 'GET' && call.url === '/api/tags') {
@@ -87,6 +88,14 @@ export async function startFakeOllama (): Promise<FakeOllama> {
       const model = String(call.body.model ?? '')
       const known = tags.some((entry) => entry.name === model || entry.name === `${model}:latest`)
       await chat(call.body, response, gone, known)
+      return
+    }
+    if (call.method === 'POST' && call.url === '/api/generate') {
+      // Fill-in-the-middle: generate-shaped lines with `response`.
+      const model = String(call.body.model ?? '')
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' })
+      response.write(line({ model, created_at: '2026-11-25T01:00:00.1Z', response: 'a, b):\n    c = a + b\n    ', done: false }))
+      response.end(line({ model, created_at: '2026-11-25T01:00:00.2Z', response: '', done: true, done_reason: 'stop', context: [1, 2, 3], ...FAKE_TIMINGS }))
       return
     }
     response.writeHead(404, { 'content-type': 'text/plain' })

@@ -65,6 +65,14 @@ t.test('chat passes through, streamed and not, with thinking, counts and the ups
   t.same(upstreamOllama.calls[3]!.body.messages, [{ role: 'system', content: 'Be exact.' }, { role: 'user', content: '2+2?' }])
 })
 
+t.test('fill-in-the-middle goes to the upstream /api/generate with its suffix', async (t) => {
+  const { ollama, upstreamOllama } = await client(t)
+  const answer = await ollama.generate({ model: 'ollama/qwen2.5-coder:1.5b', prompt: 'def add(', suffix: 'return c', options: { num_ctx: 2048 } })
+  t.equal(answer.response, 'a, b):\n    c = a + b\n    ')
+  t.match(answer, { done_reason: 'stop', eval_count: 7 })
+  t.match(upstreamOllama.calls[1], { url: '/api/generate', body: { model: 'qwen2.5-coder:1.5b', prompt: 'def add(', suffix: 'return c', stream: true, options: { num_ctx: 2048 } } })
+})
+
 t.test('a tool loop keeps the upstream ids', async (t) => {
   const { ollama, upstreamOllama } = await client(t)
   const tools = [{ type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }]
