@@ -43,7 +43,9 @@ export function toAnthropicRequest (request: NormalisedChatRequest, context: Pro
     if (options.topP !== undefined) body.top_p = options.topP
     if (options.topK !== undefined) body.top_k = options.topK
   }
-  if (options.stop !== undefined && options.stop.length > 0) body.stop_sequences = [...options.stop]
+  // Anthropic refuses whitespace-only stop sequences (clients often send "\n\n"); those are left out.
+  const stop = (options.stop ?? []).filter((sequence) => sequence.trim() !== '')
+  if (stop.length > 0) body.stop_sequences = stop
   return body
 }
 

@@ -8,6 +8,8 @@ import { toGeminiParameters, toGeminiSchema } from './schema-subset.js'
 import { signatureMemory, SKIP_SIGNATURE_VALIDATOR } from './signature-memory.js'
 import type { GeminiContent, GeminiPart, GeminiRequest, GeminiThinkingConfig } from './wire-types.js'
 
+/** @see https://ai.google.dev/api/generate-content#generationconfig (checked 2026-11) */
+const MAX_STOP_SEQUENCES = 5
 const THINKING_BUDGETS: Readonly<Record<'low' | 'medium' | 'high' | 'max', number>> = { low: 1024, medium: 8192, high: 24_576, max: 32_768 }
 
 export function geminiStreamPath (modelId: string): string {
@@ -33,7 +35,8 @@ export function toGeminiRequest (request: NormalisedChatRequest, context: Protoc
   if (options.topP !== undefined) config.topP = options.topP
   if (options.topK !== undefined) config.topK = options.topK
   if (options.maxTokens !== undefined) config.maxOutputTokens = options.maxTokens
-  if (options.stop !== undefined && options.stop.length > 0) config.stopSequences = [...options.stop]
+  // Gemini takes at most five stop sequences and refuses the request with more.
+  if (options.stop !== undefined && options.stop.length > 0) config.stopSequences = options.stop.slice(0, MAX_STOP_SEQUENCES)
   if (options.seed !== undefined) config.seed = options.seed
   if (options.presencePenalty !== undefined) config.presencePenalty = options.presencePenalty
   if (options.frequencyPenalty !== undefined) config.frequencyPenalty = options.frequencyPenalty

@@ -10,6 +10,7 @@ t.test('max_tokens is always sent; sampling options map unless thinking is on', 
   const plain = toAnthropicRequest({ messages: [{ role: 'user', content: 'hi' }], options: { temperature: 1.5, topP: 0.5, topK: 7, stop: ['END'] } }, context('claude-sonnet-4-5', 64_000))
   t.match(plain, { model: 'claude-sonnet-4-5', max_tokens: 64_000, stream: true, temperature: 1, top_p: 0.5, top_k: 7, stop_sequences: ['END'] })
   t.equal(toAnthropicRequest({ messages: [], options: {} }, context('fake')).max_tokens, 8192, 'default when the card has none')
+  t.same(toAnthropicRequest({ messages: [], options: { stop: ['\n\n', 'User:'] } }, context()).stop_sequences, ['User:'], 'whitespace-only stops are refused upstream')
   t.equal(toAnthropicRequest({ messages: [], options: { maxTokens: 100 } }, context()).max_tokens, 100)
   const thinking = toAnthropicRequest({ messages: [], options: { temperature: 0.2, maxTokens: 20_000 }, think: 'low' }, context())
   t.same(thinking.thinking, { type: 'enabled', budget_tokens: 2048 })

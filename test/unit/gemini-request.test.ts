@@ -21,6 +21,8 @@ t.test('think: a budget on 2.x, a level on 3.x, Pro models never fully off', asy
 t.test('sampling options and stop sequences', async (t) => {
   const body = toGeminiRequest({ messages: [{ role: 'user', content: 'hi' }], options: { temperature: 0.1, topP: 0.2, topK: 3, maxTokens: 9, stop: ['x'], seed: 4, presencePenalty: 0.5, frequencyPenalty: 0.6 } }, context('gemini-2.5-flash'))
   t.same(body.generationConfig, { temperature: 0.1, topP: 0.2, topK: 3, maxOutputTokens: 9, stopSequences: ['x'], seed: 4, presencePenalty: 0.5, frequencyPenalty: 0.6 })
+  const many = toGeminiRequest({ messages: [], options: { stop: ['1', '2', '3', '4', '5', '6'] } }, context('gemini-2.5-flash'))
+  t.same(many.generationConfig?.stopSequences, ['1', '2', '3', '4', '5'], 'Gemini takes five')
 })
 
 t.test('no placeholder signature for 2.x models, which never required one', async (t) => {
