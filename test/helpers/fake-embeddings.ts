@@ -2,7 +2,7 @@
  * The fake upstream's OpenAI-compatible `/embeddings`, shaped after DashScope: it rejects a batch
  * larger than the model's limit with DashScope's 400, and answers `data` in reverse order (with
  * `index`), so only a caller that orders by index gets the vectors right. Scenarios: by model name
- * (`raw-*` answers vectors that are not unit length, `short-*` one vector too few) and by input
+ * (`raw-*` ignores `dimensions` and answers vectors that are not unit length, `short-*` one vector too few) and by input
  * (`boom` fails the batch with a 500, `stall` never answers).
  */
 import type { ServerResponse } from 'node:http'
@@ -50,7 +50,7 @@ export async function answerEmbeddings (body: Record<string, unknown>, response:
     sendJson(response, 500, { error: { message: 'embedding backend failed', type: 'server_error' } })
     return
   }
-  const dimensions = typeof body.dimensions === 'number' ? body.dimensions : FAKE_EMBEDDING_LENGTH
+  const dimensions = typeof body.dimensions === 'number' && !model.startsWith('raw-') ? body.dimensions : FAKE_EMBEDDING_LENGTH
   const data = inputs.map((input, index) => {
     const vector = fakeEmbedding(String(input), dimensions)
     return { object: 'embedding', index, embedding: model.startsWith('raw-') ? vector.map((value) => value * 3) : vector }
