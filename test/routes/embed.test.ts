@@ -207,3 +207,20 @@ t.test('without splitting, a batch over the provider\'s limit gets the provider\
   t.equal(response.json().error, 'misdeclared upstream error 400: <400> InternalError.Algo.InvalidParameter: Value error, batch size is invalid, it should not be larger than 10.: input.contents')
   t.equal(upstream.calls.length, 1)
 })
+
+t.test('an alias of an embedding model embeds under the alias name (clients configured for nomic-embed-text)', async (t) => {
+  const { app, upstream } = await embedApp(t)
+  app.providers.addAlias({ name: 'nomic-embed-text', target: 'fakescope/text-embedding-v4', origin: 'config' })
+  const response = await app.inject({ method: 'POST', url: '/api/embed', payload: { model: 'nomic-embed-text:latest', input: ['a'] } })
+  t.equal(response.statusCode, 200)
+  t.equal(response.json().model, 'nomic-embed-text:latest')
+  t.equal(upstream.calls[0]?.body.model, 'text-embedding-v4')
+})
+
+t.test('both endpoints are in the OpenAPI document with named schemas', async (t) => {
+  const { app } = await embedApp(t)
+  const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()
+  t.ok(document.paths['/api/embed'].post.requestBody)
+  t.equal(document.paths['/api/embeddings'].post.deprecated, true)
+  for (const name of ['EmbedRequest', 'EmbedResponse', 'EmbeddingsRequest', 'EmbeddingsResponse']) t.ok(document.components.schemas[name], name)
+})
