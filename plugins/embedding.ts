@@ -20,9 +20,11 @@ const DEFAULT_EMBEDDING_BATCH_SIZE = 10
 export interface EmbedJob {
   /** A model `canEmbed` accepted. */
   readonly model: ResolvedModel
+  /** Texts to embed, at least one. */
   readonly inputs: readonly string[]
   /** Ollama's `dimensions`; 0 or absent for the model's own length. */
   readonly dimensions?: number
+  /** How long `/api/ps` lists the model afterwards; 0 removes it. */
   readonly keepAliveMs: number
 }
 

@@ -8,7 +8,7 @@ import type { EmbedBatchResult, EmbedOptions } from '../../src/core/embed-reques
 
 export interface OpenAiEmbeddingRequest {
   model: string
-  input: string[]
+  input: readonly string[]
   /** Only sent when the client asked for a length; models without the parameter reject it. */
   dimensions?: number
   encoding_format: 'float'
@@ -22,7 +22,7 @@ interface OpenAiEmbeddingResponse {
 export function toOpenAiEmbeddingRequest (inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest {
   const body: OpenAiEmbeddingRequest = {
     model: context.card.id,
-    input: [...inputs],
+    input: inputs,
     ...(options.dimensions === undefined ? {} : { dimensions: options.dimensions }),
     encoding_format: 'float'
   }
