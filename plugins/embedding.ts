@@ -48,7 +48,7 @@ export default fp(async function embedding (fastify) {
     if (buildEmbedRequest === undefined || readEmbedResponse === undefined) throw new Error(`${provider.descriptor.id} has no embeddings API`)
     const metrics = new AnswerMetrics()
     request.answerLog = { model: job.model.name, provider: provider.descriptor.id, metrics }
-    const options = upstreamOptions(job.dimensions, card.embeddingLength)
+    const options = card.embeddingDimensions === false ? {} : upstreamOptions(job.dimensions, card.embeddingLength)
     const batchSize = card.embeddingBatchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE
     const several = job.inputs.length > batchSize
     let promptTokens = 0
@@ -82,7 +82,7 @@ export default fp(async function embedding (fastify) {
 
 /**
  * `dimensions` goes upstream only when it shortens the vector: Ollama ignores a larger value, while
- * providers reject it. Routes still truncate locally, for providers that ignore the parameter.
+ * providers reject it. Routes still truncate locally, for models that do not take the parameter.
  */
 function upstreamOptions (dimensions: number | undefined, embeddingLength: number | undefined): EmbedOptions {
   if (dimensions === undefined || dimensions <= 0) return {}

@@ -94,6 +94,15 @@ t.test('dimensions reach the upstream and shorter vectors come back, unit length
   t.equal(larger.json().embeddings[0].length, FAKE_EMBEDDING_LENGTH)
 })
 
+t.test('a model that does not take dimensions (text-embedding-ada-002) is not sent them; the vector is shortened here', async (t) => {
+  const { app, upstream } = await embedApp(t)
+  const response = await app.inject({ method: 'POST', url: '/api/embed', payload: { model: 'openai/text-embedding-ada-002', input: 'a', dimensions: 3 } })
+  t.equal(response.statusCode, 200)
+  t.notOk('dimensions' in (upstream.calls[0]?.body ?? {}))
+  const expected = fakeEmbedding('a').slice(0, 3)
+  t.ok(closeTo(response.json().embeddings[0], expected.map((value) => value / norm(expected))))
+})
+
 t.test('a provider that ignores dimensions or answers non-unit vectors still gets Ollama\'s shortened, normalised vectors', async (t) => {
   const { app } = await embedApp(t)
   const raw = await app.inject({ method: 'POST', url: '/api/embed', payload: { model: 'fakescope/raw-embedding', input: ['a', 'b'] } })
