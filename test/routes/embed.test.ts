@@ -233,3 +233,13 @@ t.test('both endpoints are in the OpenAPI document with named schemas', async (t
   t.equal(document.paths['/api/embeddings'].post.deprecated, true)
   for (const name of ['EmbedRequest', 'EmbedResponse', 'EmbeddingsRequest', 'EmbeddingsResponse']) t.ok(document.components.schemas[name], name)
 })
+
+t.test('a model declared as id=embedding in OPENAI_MODELS (a self-hosted endpoint\'s) embeds, with the default limit', async (t) => {
+  const { app, upstream } = await buildTestApp(t, { OPENAI_MODELS: 'fake-text,local-text-embedding-v3=embedding' })
+  const response = await app.inject({ method: 'POST', url: '/api/embed', payload: { model: 'openai/local-text-embedding-v3', input: texts(21) } })
+  t.equal(response.statusCode, 200)
+  t.ok(texts(21).every((input, index) => closeTo(response.json().embeddings[index], fakeEmbedding(input))))
+  t.same(upstream.calls.map((call) => (call.body.input as string[]).length).sort((left, right) => left - right), [1, 10, 10])
+  const chat = await app.inject({ method: 'POST', url: '/api/embed', payload: { model: 'openai/fake-text', input: 'x' } })
+  t.equal(chat.json().error, 'openai/fake-text:latest does not support embedding', 'plain entries stay chat models')
+})
