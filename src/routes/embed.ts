@@ -6,6 +6,7 @@ import { InvalidInputTypeError } from '../errors.js'
 import { resolveEmbeddingModel } from '../ollama/embed-admission.js'
 import { toOllamaVector } from '../ollama/embedding-vectors.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
+import { checkOptionTypes } from '../ollama/option-types.js'
 import { ErrorBodySchema } from '../schemas/common.js'
 import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from '../schemas/embed.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
@@ -42,6 +43,8 @@ const embedRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const body = request.body ?? {}
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
     const requested = resolveEmbeddingModel(fastify.providers, body.model)
+    // Options have no upstream meaning for embeddings, but Ollama still rejects wrong-typed ones.
+    checkOptionTypes(body.options ?? {})
     // As in Ollama, an empty string counts as no input, while "" inside a list is embedded.
     const input = body.input ?? []
     const inputs = typeof input === 'string' ? (input === '' ? [] : [input]) : input
@@ -79,6 +82,8 @@ const embedRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const body = request.body ?? {}
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
     const requested = resolveEmbeddingModel(fastify.providers, body.model)
+    // Options have no upstream meaning for embeddings, but Ollama still rejects wrong-typed ones.
+    checkOptionTypes(body.options ?? {})
     const prompt = body.prompt ?? ''
     if (prompt === '') {
       fastify.recentModels.touch(requested.model, keepAliveMs)

@@ -161,6 +161,8 @@ t.test('request errors carry Ollama\'s status and wording, and nothing goes upst
     ['mixed list', '/api/embed', { model: 'fakescope/text-embedding-v4', input: ['x', null] }, 400, 'invalid input type'],
     ['fractional dimensions', '/api/embed', { model: 'fakescope/text-embedding-v4', input: 'x', dimensions: 1.5 }, 400, /dimensions/],
     ['bad keep_alive', '/api/embed', { model: 'fakescope/text-embedding-v4', input: 'x', keep_alive: '300' }, 400, 'time: missing unit in duration "300"'],
+    ['wrong-typed option', '/api/embed', { model: 'fakescope/text-embedding-v4', input: 'x', options: { num_ctx: 'big' } }, 500, 'option "num_ctx" must be of type integer'],
+    ['legacy: wrong-typed option', '/api/embeddings', { model: 'fakescope/text-embedding-v4', prompt: 'x', options: { stop: 'x' } }, 500, 'option "stop" must be of type array'],
     ['chat model', '/api/embed', { model: 'openai/gpt-4o', input: 'x' }, 400, 'openai/gpt-4o:latest does not support embedding'],
     ['chat model, no input', '/api/embed', { model: 'fakescope/qwen-plus' }, 400, 'fakescope/qwen-plus:latest does not support embedding'],
     ['legacy: chat model', '/api/embeddings', { model: 'openai/gpt-4o', prompt: 'x' }, 400, 'openai/gpt-4o:latest does not support embedding'],
