@@ -22,3 +22,6 @@ export const VisionUnsupportedError = createError<[string]>('OLLAMA_VISION_UNSUP
 export const InvalidImageDataError = createError<[number]>('OLLAMA_INVALID_IMAGE_DATA', 'illegal base64 data at input byte %d', 400)
 /** Ollama rejects a wrong-typed option from the scheduler's default branch, hence 500 with the message kept. */
 export const OptionTypeError = createError<[string, string]>('OLLAMA_OPTION_TYPE', 'option "%s" must be %s', 500)
+export const EmbedModelNotFoundError = createError<[string]>('OLLAMA_EMBED_MODEL_NOT_FOUND', 'model "%s" not found, try pulling it first', 404)
+export const EmbeddingUnsupportedError = createError<[string]>('OLLAMA_EMBEDDING_UNSUPPORTED', '%s does not support embedding', 400)
+export const InvalidInputTypeError = createError('OLLAMA_INVALID_INPUT_TYPE', 'invalid input type', 400)
