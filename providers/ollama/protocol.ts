@@ -1,6 +1,7 @@
-/** A real Ollama server as a Protocol: /api/chat passed through, NDJSON framing, models from /api/tags. */
+/** A real Ollama server as a Protocol: /api/chat and /api/embed passed through, NDJSON framing, models from /api/tags. */
 import type { Protocol } from '../../src/core/protocol.js'
 import { readOllamaErrorText } from './error-body.js'
+import { readOllamaEmbedResponse, toOllamaEmbedRequest } from './embeddings.js'
 import { readOllamaModelList } from './model-list.js'
 import { OllamaStreamMapper } from './stream-mapper.js'
 import { toOllamaGenerateRequest, toOllamaRequest } from './to-ollama-request.js'
@@ -14,5 +15,7 @@ export const ollamaProtocol: Protocol = {
   readErrorMessage: readOllamaErrorText,
   framing: 'ndjson',
   modelListPath: '/api/tags',
-  readModelList: readOllamaModelList
+  readModelList: readOllamaModelList,
+  buildEmbedRequest: toOllamaEmbedRequest,
+  readEmbedResponse: readOllamaEmbedResponse
 }

@@ -90,6 +90,13 @@ export async function startFakeOllama (): Promise<FakeOllama> {
       await chat(call.body, response, gone, known)
       return
     }
+    if (call.method === 'POST' && call.url === '/api/embed') {
+      const inputs = Array.isArray(call.body.input) ? call.body.input as string[] : [String(call.body.input)]
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      // A vector per input that depends on its position and length, so order mistakes show.
+      response.end(JSON.stringify({ model: call.body.model, embeddings: inputs.map((input, index) => [index, input.length, 0.5]), total_duration: 1_000_000, load_duration: 100, prompt_eval_count: inputs.length * 2 }))
+      return
+    }
     if (call.method === 'POST' && call.url === '/api/generate') {
       // Fill-in-the-middle: generate-shaped lines with `response`.
       const model = String(call.body.model ?? '')

@@ -73,6 +73,20 @@ t.test('fill-in-the-middle goes to the upstream /api/generate with its suffix', 
   t.match(upstreamOllama.calls[1], { url: '/api/generate', body: { model: 'qwen2.5-coder:1.5b', prompt: 'def add(', suffix: 'return c', stream: true, options: { num_ctx: 2048 } } })
 })
 
+t.test('embeddings pass through to the upstream /api/embed', async (t) => {
+  const { ollama, upstreamOllama } = await client(t)
+  const answer = await ollama.embed({ model: 'ollama/nomic-embed-text', input: ['one', 'three'] })
+  // The embed route L2-normalises, as Ollama's /api/embed does; a real Ollama's vectors already are, so nothing changes for them.
+  const unit = (vector: number[]) => vector.map((value) => value / Math.hypot(...vector))
+  const expected = [unit([0, 3, 0.5]), unit([1, 5, 0.5])]
+  t.equal(answer.embeddings.length, 2)
+  answer.embeddings.forEach((vector, index) => {
+    t.ok(vector.every((value, position) => Math.abs(value - expected[index]![position]!) < 1e-12), `vector ${index} in input order`)
+  })
+  t.equal(answer.prompt_eval_count, 4)
+  t.match(upstreamOllama.calls[1], { url: '/api/embed', body: { model: 'nomic-embed-text', input: ['one', 'three'] } })
+})
+
 t.test('a tool loop keeps the upstream ids', async (t) => {
   const { ollama, upstreamOllama } = await client(t)
   const tools = [{ type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }]
