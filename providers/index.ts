@@ -31,7 +31,7 @@ export const providerPlugins = [
   togetherProvider,
   fireworksProvider,
   azureProvider,
-  // Servers declared in CONFIG_FILE, each registered under its own id.
+  // Servers declared in CONFIG_FILE, each under its own id; last, so an id taken by an active provider is refused.
   openAiCompatibleServers
 ]
 

@@ -1,7 +1,7 @@
 /** Reads and validates CONFIG_FILE at boot; any problem is one error naming the file and the bad field. */
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { Value } from '@sinclair/typebox/value'
+import { Value, type ValueError } from '@sinclair/typebox/value'
 import { parse as parseYaml } from 'yaml'
 import { ConfigFileSchema, type ConfigFile } from './config-file-schema.js'
 
@@ -22,6 +22,18 @@ export async function loadConfigFile (path: string): Promise<ConfigFile> {
   return parseConfigFile(text, path)
 }
 
+/**
+ * "Expected union value" says nothing; report the errors of the union branch that got furthest into
+ * the value instead (the object form of an alias, rather than its string shorthand).
+ */
+function innermostErrors (error: ValueError): ValueError[] {
+  const branches = error.errors.map((branch) => [...branch])
+  if (branches.length === 0) return [error]
+  const depth = (errors: ValueError[]) => Math.max(...errors.map((branchError) => branchError.path.length))
+  const best = branches.reduce((left, right) => depth(right) > depth(left) ? right : left)
+  return best.flatMap(innermostErrors)
+}
+
 /** JSON for `.json` files, YAML (a superset of JSON) for anything else. */
 export function parseConfigFile (text: string, path: string): ConfigFile {
   let data: unknown
@@ -34,6 +46,7 @@ export function parseConfigFile (text: string, path: string): ConfigFile {
   if (data === null || data === undefined) return {}
   if (!Value.Check(ConfigFileSchema, data)) {
     const problems = [...Value.Errors(ConfigFileSchema, data)]
+      .flatMap(innermostErrors)
       .slice(0, MAX_REPORTED_ERRORS)
       .map((error) => `${error.path === '' ? '(top level)' : error.path}: ${error.message}`)
     throw new ConfigFileError(`CONFIG_FILE ${path} is invalid: ${problems.join('; ')}`)
