@@ -3,7 +3,7 @@ import t from 'tap'
 import { Ollama } from 'ollama'
 import { listenProviderApp } from '../helpers/provider-app.js'
 
-async function client (t: Parameters<typeof listenProviderApp>[0]) {
+async function client (t: Parameters<typeof listenProviderApp>[0] & { testdir(content: Record<string, string>): string }) {
   const configFile = `${t.testdir({ 'adapter.yaml': 'aliases:\n  helper:\n    target: qwen-plus\n    system: Answer in one line.\n    options: { temperature: 0.3 }\n' })}/adapter.yaml`
   const context = await listenProviderApp(t, (origin) => ({
     // The fake upstream streams reasoning_content for model ids containing "reasoning".
