@@ -146,7 +146,8 @@ t.test('a bad config file stops the boot with a message naming the file and the 
     ['options.yaml', 'aliases:\n  fast:\n    target: deepseek/deepseek-chat\n    options:\n      temperature: hot\n', 'an option of the wrong type', /CONFIG_FILE .*options\.yaml is invalid: \/aliases\/fast\/options\/temperature: Expected number/],
     ['server.yaml', 'servers:\n  - id: Local VLLM\n    baseUrl: localhost:8000\n    models: []\n', 'a bad server', /CONFIG_FILE .*server\.yaml is invalid: \/servers\/0/],
     ['twice.yaml', 'servers:\n  - id: local\n    baseUrl: http://a/v1\n    models: [m]\n  - id: local\n    baseUrl: http://b/v1\n    models: [m]\n', 'a server id declared twice', /server id 'local' is declared twice/],
-    ['clash.yaml', 'servers:\n  - id: openai\n    baseUrl: http://a/v1\n    models: [m]\n', 'a server named like a provider', /server id 'openai' is already a provider id/]
+    ['clash.yaml', 'servers:\n  - id: openai\n    baseUrl: http://a/v1\n    models: [m]\n', 'a server named like an active provider', /server id 'openai' is a built-in provider id/],
+    ['inactive.yaml', 'servers:\n  - id: dashscope\n    baseUrl: http://a/v1\n    models: [m]\n', 'a server named like an inactive provider', /server id 'dashscope' is a built-in provider id/]
   ]
   for (const [name, content, what, message] of cases) {
     const path = writeConfig(t, name, content)
