@@ -60,7 +60,10 @@ export const dashScopeDescriptor: ProviderDescriptor = Object.freeze<ProviderDes
     // DashScope ignores `thinking: {type}` even for the DeepSeek and Kimi models it hosts.
     thinkingControl: 'enable-thinking',
     // Usage arrives only when asked for, on a last chunk with `choices: []`.
-    streamUsageOption: true
+    streamUsageOption: true,
+    extraSampling: ['top_k', 'repetition_penalty'],
+    // Qwen coder FIM goes through /completions with Qwen's own FIM tokens.
+    fillInMiddlePrompt: 'qwen-fim-tokens'
   }
 })
 

@@ -29,7 +29,12 @@ export const deepSeekDescriptor: ProviderDescriptor = Object.freeze<ProviderDesc
   quirks: {
     // Thinking defaults on for V4: `think: false` must reach the API as `thinking: {type: disabled}`.
     thinkingControl: 'thinking-type',
-    streamUsageOption: true
+    streamUsageOption: true,
+    // V4 takes `reasoning_effort: high|max` beside the switch; https://api-docs.deepseek.com (checked 2026-11)
+    reasoningEfforts: ['high', 'max'],
+    // Tool turns of a thinking model must carry their `reasoning_content` back.
+    reasoningHistory: 'forward',
+    fillInMiddlePath: '/beta/completions'
   }
 })
 

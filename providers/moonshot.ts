@@ -30,7 +30,9 @@ export const moonshotDescriptor: ProviderDescriptor = Object.freeze<ProviderDesc
   quirks: {
     thinkingControl: 'thinking-type',
     // Usage rides on the finish chunk without being asked for.
-    streamUsageOption: false
+    streamUsageOption: false,
+    // Kimi thinking models reject tool turns whose reasoning was dropped.
+    reasoningHistory: 'forward'
   }
 })
 

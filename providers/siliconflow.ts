@@ -49,7 +49,8 @@ export const siliconFlowDescriptor: ProviderDescriptor = Object.freeze<ProviderD
   quirks: {
     // `enable_thinking` is honoured on a whitelist of hybrid models and ignored elsewhere.
     thinkingControl: 'enable-thinking',
-    streamUsageOption: true
+    streamUsageOption: true,
+    extraSampling: ['top_k', 'min_p', 'repetition_penalty']
   }
 })
 

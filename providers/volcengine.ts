@@ -46,7 +46,8 @@ export const volcengineDescriptor: ProviderDescriptor = Object.freeze<ProviderDe
   quirks: {
     // Thinking defaults on for current Doubao models; `think: false` sends `thinking: {type: disabled}`.
     thinkingControl: 'thinking-type',
-    streamUsageOption: true
+    streamUsageOption: true,
+    reasoningEfforts: ['minimal', 'low', 'medium', 'high']
   }
 })
 

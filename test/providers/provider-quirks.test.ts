@@ -101,3 +101,37 @@ t.test('Azure: deployment URLs, api-version and the api-key header', async (t) =
     t.match(reply.json<{ error: string }>().error, /azure upstream error 429/)
   })
 })
+
+t.test('DeepSeek: FIM on /beta/completions, reasoning effort beside the switch, reasoning kept in history', async (t) => {
+  const { app, upstream } = await buildProviderApp(t, (origin) => ({ DEEPSEEK_API_KEY: 'sk-deepseek', DEEPSEEK_BASE_URL: `${origin}/v1` }))
+  const insert = await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'deepseek/deepseek-chat', prompt: 'def f(', suffix: '\n  return x', stream: false } })
+  t.equal(insert.statusCode, 200)
+  t.equal(upstream.calls[0]?.path, '/v1/beta/completions')
+  t.match(upstream.calls[0]?.body, { prompt: 'def f(', suffix: '\n  return x' })
+
+  await app.inject({ ...chat('deepseek/deepseek-v4-pro'), payload: { model: 'deepseek/deepseek-v4-pro', messages: [{ role: 'user', content: 'Hi' }], think: 'high', stream: false } })
+  t.match(upstream.calls[1]?.body, { thinking: { type: 'enabled' }, reasoning_effort: 'high' })
+
+  const history = [
+    { role: 'user', content: 'Weather?' },
+    { role: 'assistant', content: '', thinking: 'Call the tool.', tool_calls: [{ function: { name: 'get_weather', arguments: { city: 'Paris' } } }] },
+    { role: 'tool', content: 'sunny', tool_name: 'get_weather' }
+  ]
+  await app.inject({ ...chat('deepseek/deepseek-v4-pro'), payload: { model: 'deepseek/deepseek-v4-pro', messages: history, stream: false } })
+  t.equal((upstream.calls[2]?.body.messages as Array<{ reasoning_content?: string }>)[1]?.reasoning_content, 'Call the tool.')
+})
+
+t.test('DashScope and SiliconFlow accept top_k; Ark maps levels onto its efforts', async (t) => {
+  const { app, upstream } = await buildProviderApp(t, (origin) => ({
+    DASHSCOPE_API_KEY: 'sk-dashscope', DASHSCOPE_BASE_URL: `${origin}/dashscope/v1`,
+    SILICONFLOW_API_KEY: 'sk-siliconflow', SILICONFLOW_BASE_URL: `${origin}/siliconflow/v1`,
+    VOLCENGINE_API_KEY: 'sk-volcengine', VOLCENGINE_BASE_URL: `${origin}/api/v3`
+  }))
+  const withTopK = (model: string) => ({ ...chat(model), payload: { model, messages: [{ role: 'user', content: 'Hi' }], options: { top_k: 20 }, stream: false } })
+  await app.inject(withTopK('dashscope/qwen-plus'))
+  await app.inject(withTopK('siliconflow/Qwen/Qwen3-8B'))
+  t.equal(upstream.calls[0]?.body.top_k, 20)
+  t.equal(upstream.calls[1]?.body.top_k, 20)
+  await app.inject({ ...chat('volcengine/doubao-seed-1-6'), payload: { model: 'volcengine/doubao-seed-1-6', messages: [{ role: 'user', content: 'Hi' }], think: 'low', stream: false } })
+  t.match(upstream.calls[2]?.body, { thinking: { type: 'enabled' }, reasoning_effort: 'low' })
+})
