@@ -12,6 +12,8 @@ export interface RecordedCall {
   body: Record<string, unknown>
   /** True when the caller went away before the answer was complete. */
   aborted: boolean
+  /** Date.now() when the request arrived. */
+  at: number
 }
 
 export interface FakeUpstream {
@@ -79,7 +81,19 @@ const sse = (value: unknown): string => `data: ${typeof value === 'string' ? val
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean): Promise<void> {
+async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean, callNumber: number): Promise<void> {
+  // fake-flaky-<status|drop>-<n>: the first n calls for this model name fail, later ones answer normally.
+  const flaky = /fake-flaky-(\d{3}|drop)-(\d+)/.exec(model)
+  if (flaky !== null && callNumber <= Number(flaky[2])) {
+    if (flaky[1] === 'drop') {
+      response.socket?.destroy()
+      return
+    }
+    const status = Number(flaky[1])
+    response.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '1' } : {}) })
+    response.end(JSON.stringify({ error: { message: `flaky failure ${callNumber}`, type: 'server_error' } }))
+    return
+  }
   const errorStatus = /fake-(\d{3})/.exec(model)
   if (errorStatus !== null) {
     const status = Number(errorStatus[1])
@@ -90,6 +104,12 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     return
   }
   if (model.includes('stall')) return // never answers; the caller must give up
+  if (model.includes('idle') && stream) {
+    // One token, then silence with the connection open: the idle timeout must end it.
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    response.write(sse(contentChunk('Hello')))
+    return
+  }
   if (!stream) {
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(JSON.stringify(nonStreamBody(model)))
@@ -102,6 +122,15 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
       await delay(10)
     }
     response.end(sse(finishChunk('stop')) + sse('[DONE]'))
+    return
+  }
+  if (model.includes('steady')) {
+    // A finite stream that lasts a few hundred milliseconds: long enough to be open during a shutdown.
+    for (let index = 0; index < 20 && !gone(); index++) {
+      response.write(sse(contentChunk(`t${index} `)))
+      await delay(15)
+    }
+    response.end(sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
     return
   }
   if (model.includes('reset')) {
@@ -143,6 +172,7 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
 
 export async function startFakeUpstream (): Promise<FakeUpstream> {
   const calls: RecordedCall[] = []
+  const callsPerModel = new Map<string, number>()
   const sockets = new Set<Socket>()
   const server = createServer((request, response) => {
     const pieces: Buffer[] = []
@@ -152,12 +182,15 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       try {
         body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
       } catch {}
-      const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false }
+      const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() }
       calls.push(call)
+      const model = String(body.model ?? '')
+      const callNumber = (callsPerModel.get(model) ?? 0) + 1
+      callsPerModel.set(model, callNumber)
       response.once('close', () => {
         if (!response.writableFinished) call.aborted = true
       })
-      answer(String(body.model ?? ''), body.stream === true, response, () => call.aborted || response.destroyed).catch(() => response.destroy())
+      answer(model, body.stream === true, response, () => call.aborted || response.destroyed, callNumber).catch(() => response.destroy())
     })
   })
   server.on('connection', (socket) => {
