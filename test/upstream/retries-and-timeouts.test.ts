@@ -1,11 +1,12 @@
 import t from 'tap'
 import { buildTestApp, parseNdjson } from '../helpers/build-app.js'
+import type { RecordedCall } from '../helpers/fake-upstream.js'
 
 const hello = [{ role: 'user', content: 'Hello' }]
 /** Fast backoff so persistent failures do not slow the suite; behaviour is the same. */
 const FAST_RETRIES = { UPSTREAM_RETRY_BASE_MS: '5' }
 
-function callsFor (calls: Array<{ body: Record<string, unknown> }>, model: string) {
+function callsFor (calls: RecordedCall[], model: string): RecordedCall[] {
   return calls.filter((call) => call.body.model === model)
 }
 

@@ -1,0 +1,57 @@
+/**
+ * `fastify.lifecycle`: readiness and the graceful drain that src/server.ts runs on SIGTERM/SIGINT.
+ * Draining stops accepting connections and reports not ready, lets open answers finish within the
+ * grace window, then ends the rest with an error line (through `shutdownSignal`, which every upstream
+ * call listens to) and closes the undici pools with the app.
+ */
+import fp from 'fastify-plugin'
+import { ShuttingDownError } from '../src/upstream/abort-reasons.js'
+
+export interface Lifecycle {
+  /** False from the moment a drain starts. */
+  readonly ready: boolean
+  /** Aborted with a ShuttingDownError when the grace window is over. */
+  readonly shutdownSignal: AbortSignal
+  /** Stops accepting, waits up to `graceMs` for open answers, ends the rest, closes the app. */
+  drain(graceMs: number): Promise<void>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lifecycle: Lifecycle
+  }
+}
+
+export default fp(async function lifecycle (fastify) {
+  const controller = new AbortController()
+  let ready = true
+  let draining: Promise<void> | undefined
+
+  fastify.decorate('lifecycle', {
+    get ready () { return ready },
+    shutdownSignal: controller.signal,
+    drain (graceMs: number): Promise<void> {
+      draining ??= drainApp(graceMs)
+      return draining
+    }
+  })
+
+  async function drainApp (graceMs: number): Promise<void> {
+    ready = false
+    const graceTimer = setTimeout(() => {
+      fastify.log.warn('shutdown grace period over, ending the remaining answers')
+      controller.abort(new ShuttingDownError())
+    }, graceMs)
+    try {
+      // Fastify stops listening, answers 503 to new requests on open connections, waits for the open ones.
+      await fastify.close()
+    } finally {
+      clearTimeout(graceTimer)
+    }
+  }
+
+  // A connection whose answer just finished would otherwise stay open as keep-alive and hold the close.
+  fastify.addHook('onResponse', async () => {
+    if (!ready) setImmediate(() => fastify.server.closeIdleConnections())
+  })
+}, { name: 'lifecycle', fastify: '5.x' })
