@@ -7,6 +7,9 @@
 import fp from 'fastify-plugin'
 import { ShuttingDownError } from '../src/upstream/abort-reasons.js'
 
+/** After the grace window, how long the error lines get to flush before every connection is closed. */
+const FLUSH_MS = 1000
+
 export interface Lifecycle {
   /** False from the moment a drain starts. */
   readonly ready: boolean
@@ -38,15 +41,19 @@ export default fp(async function lifecycle (fastify) {
 
   async function drainApp (graceMs: number): Promise<void> {
     ready = false
+    let forceTimer: NodeJS.Timeout | undefined
     const graceTimer = setTimeout(() => {
       fastify.log.warn('shutdown grace period over, ending the remaining answers')
       controller.abort(new ShuttingDownError())
+      // Connections that never carried a request are not idle to Node and would hold the close forever.
+      forceTimer = setTimeout(() => fastify.server.closeAllConnections(), FLUSH_MS)
     }, graceMs)
     try {
       // Fastify stops listening, answers 503 to new requests on open connections, waits for the open ones.
       await fastify.close()
     } finally {
       clearTimeout(graceTimer)
+      clearTimeout(forceTimer)
     }
   }
 
