@@ -4,6 +4,7 @@
  * grace window, then ends the rest with an error line (through `shutdownSignal`, which every upstream
  * call listens to) and closes the undici pools with the app.
  */
+import { setMaxListeners } from 'node:events'
 import fp from 'fastify-plugin'
 import { ShuttingDownError } from '../src/upstream/abort-reasons.js'
 
@@ -27,6 +28,8 @@ declare module 'fastify' {
 
 export default fp(async function lifecycle (fastify) {
   const controller = new AbortController()
+  // Every open answer listens on this one signal until it ends: many listeners are the normal case.
+  setMaxListeners(0, controller.signal)
   let ready = true
   let draining: Promise<void> | undefined
 

@@ -4,7 +4,6 @@
  * are skipped while another candidate remains. Everything here happens before the first byte reached
  * the client; once a stream is open it is the caller's.
  */
-import { setMaxListeners } from 'node:events'
 import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
 import { hasCapability } from '../core/capabilities.js'
@@ -44,8 +43,6 @@ const REQUEST_FAULTS = new Set([400, 413, 422])
 
 export async function openUpstreamStream (context: UpstreamContext, model: ResolvedModel, chat: NormalisedChatRequest, clientSignal: AbortSignal, log?: UpstreamLog): Promise<OpenedStream> {
   const controller = new AbortController()
-  // One listener per open request on the shared shutdown signal; removed when the request ends.
-  setMaxListeners(0, controller.signal)
   const onClientAbort = () => controller.abort(clientSignal.reason)
   const onShutdown = () => controller.abort(context.shutdownSignal.reason)
   const deadlineTimer = setTimeout(() => controller.abort(new DeadlineExceededError()), context.deadlineMs)

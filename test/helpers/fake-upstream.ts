@@ -21,6 +21,8 @@ export interface FakeUpstream {
   url: string
   calls: RecordedCall[]
   openSockets(): number
+  /** Requests whose answer has neither finished nor been abandoned yet. */
+  openRequests(): number
   /** Resolves once no socket is open, or rejects after `timeoutMs`. */
   waitForNoSockets(timeoutMs?: number): Promise<void>
   close(): Promise<void>
@@ -173,6 +175,7 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
 export async function startFakeUpstream (): Promise<FakeUpstream> {
   const calls: RecordedCall[] = []
   const callsPerModel = new Map<string, number>()
+  let openRequests = 0
   const sockets = new Set<Socket>()
   const server = createServer((request, response) => {
     const pieces: Buffer[] = []
@@ -187,7 +190,9 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       const model = String(body.model ?? '')
       const callNumber = (callsPerModel.get(model) ?? 0) + 1
       callsPerModel.set(model, callNumber)
+      openRequests += 1
       response.once('close', () => {
+        openRequests -= 1
         if (!response.writableFinished) call.aborted = true
       })
       answer(model, body.stream === true, response, () => call.aborted || response.destroyed, callNumber).catch(() => response.destroy())
@@ -203,6 +208,7 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
     url: `http://127.0.0.1:${port}/v1`,
     calls,
     openSockets: () => sockets.size,
+    openRequests: () => openRequests,
     async waitForNoSockets (timeoutMs = 2000) {
       const deadline = Date.now() + timeoutMs
       while (sockets.size > 0) {
