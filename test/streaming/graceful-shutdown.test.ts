@@ -20,6 +20,8 @@ t.test('health probes: live and ready while serving', async (t) => {
     t.equal(response.statusCode, 200, `${path} needs no key`)
     t.same(await response.body.json(), body)
   }
+  const document = await (await request(`${url}/openapi.json`, { headers: { 'x-api-key': 'client-key' } })).body.json() as { paths: Record<string, unknown> }
+  t.ok(document.paths['/health/live'] !== undefined && document.paths['/health/ready'] !== undefined, 'both probes are in the OpenAPI document')
 })
 
 t.test('a drain during 100 open streams lets every one finish, with no client error', async (t) => {
