@@ -30,6 +30,8 @@ export async function buildTestApp (t: Teardown, env: Record<string, string> = {
       OPENAI_API_KEY: TEST_API_KEY,
       OPENAI_BASE_URL: upstream.url,
       OPENAI_MODELS: FAKE_MODELS.join(','),
+      // A loaded CI machine can stall the event loop past the default at start; the overload test sets its own.
+      MAX_EVENT_LOOP_DELAY_MS: '0',
       ...env
     }
   })

@@ -119,3 +119,50 @@ t.test('past MAX_PENDING_ANSWERS a request gets a fast 503 with Retry-After', as
   await again.body.dump()
   await dispatcher.destroy()
 })
+
+t.test('a clear warning at start when no key is set and the listener is not loopback', async (t) => {
+  const { Writable } = await import('node:stream')
+  const { buildApp } = await import('../../src/app.js')
+  for (const [host, warned] of [['0.0.0.0', true], ['127.0.0.1', false], ['localhost', false]] as const) {
+    const lines: string[] = []
+    const app = await buildApp({
+      logStream: new Writable({ write (chunk: Buffer, _encoding, callback) { lines.push(chunk.toString('utf8')); callback() } }),
+      env: { HOST: host, LOG_LEVEL: 'warn' }
+    })
+    await app.close()
+    t.equal(lines.some((line) => line.includes('API_KEYS is not set')), warned, `HOST=${host}`)
+  }
+})
+
+t.test('the upstream URL comes from configuration only, whatever the request says', async (t) => {
+  const { app, upstream } = await buildTestApp(t)
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/chat',
+    headers: { host: 'evil.test', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'http' },
+    payload: { ...chat, base_url: 'http://evil.test/v1', api_base: 'http://evil.test' }
+  })
+  t.equal(response.statusCode, 200)
+  t.equal(upstream.calls.length, 1, 'the configured upstream got the request')
+  t.equal(upstream.calls[0]!.path, '/v1/chat/completions')
+  t.notOk(JSON.stringify(upstream.calls[0]!.body).includes('evil.test'), 'unknown fields are not passed on')
+  const traversal = await app.inject({ method: 'POST', url: '/api/chat', payload: { ...chat, model: 'openai/../../../evil' } })
+  t.equal(traversal.statusCode, 404, 'a model name is looked up, never put in a URL')
+})
+
+t.test('a stalled event loop gets a fast 503 with Retry-After; the probes keep answering', async (t) => {
+  const { app, upstream } = await buildTestApp(t, { MAX_EVENT_LOOP_DELAY_MS: '20' })
+  // Block the loop 40 ms in every 45 for a few sampling intervals, as a CPU-bound burst would.
+  const until = Date.now() + 2500
+  while (Date.now() < until) {
+    const busyUntil = Date.now() + 40
+    while (Date.now() < busyUntil) { /* busy */ }
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  const refused = await app.inject({ method: 'POST', url: '/api/chat', payload: chat })
+  t.equal(refused.statusCode, 503)
+  t.equal(refused.headers['retry-after'], '1')
+  t.same(refused.json(), { error: 'server busy, please try again' })
+  t.equal(upstream.calls.length, 0)
+  t.equal((await app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200, 'liveness is exempt')
+})

@@ -28,6 +28,7 @@ t.test('no provider or client key appears in any response body or log line', asy
       OPENAI_BASE_URL: upstream.url,
       OPENAI_MODELS: FAKE_MODELS.join(','),
       API_KEYS: CLIENT_KEY,
+      MAX_EVENT_LOOP_DELAY_MS: '0',
       UPSTREAM_RETRY_BASE_MS: '5',
       UPSTREAM_IDLE_TIMEOUT_MS: '200',
       REQUEST_DEADLINE_MS: '1500'
