@@ -18,7 +18,7 @@ const ERROR_BODY_LIMIT = 64 * 1024
 export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal): Promise<Readable> {
   let response: Dispatcher.ResponseData
   try {
-    response = await request(provider.baseUrl + upstreamRequest.path, {
+    response = await untilAborted(request(provider.baseUrl + upstreamRequest.path, {
       dispatcher,
       method: 'POST',
       signal,
@@ -28,7 +28,7 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
         ...provider.protocol.authHeaders(provider.apiKey.reveal())
       },
       body: JSON.stringify(upstreamRequest.body)
-    })
+    }), signal)
   } catch (error) {
     const failure = describeTransportError(error)
     throw new UpstreamError(failure.message, { statusCode: failure.statusCode, cause: error })
@@ -75,6 +75,32 @@ export async function callUpstreamWithRetries (dispatcher: Dispatcher, provider:
 export function abortedError (signal: AbortSignal): UpstreamError {
   const failure = describeTransportError(signal.reason)
   return new UpstreamError(failure.message, { statusCode: failure.statusCode, cause: signal.reason })
+}
+
+/**
+ * The response, or a rejection as soon as the signal aborts. undici only notices an abort once the
+ * request leaves the pool's queue, so a request waiting for a free connection (UPSTREAM_MAX_CONNECTIONS)
+ * would otherwise outlive its client and its deadline. undici still drops it when it is dispatched.
+ */
+async function untilAborted (pending: Promise<Dispatcher.ResponseData>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  if (signal.aborted) {
+    pending.then((response) => response.body.destroy(), () => {})
+    throw signal.reason
+  }
+  let onAbort: (() => void) | undefined
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([pending, aborted])
+  } catch (error) {
+    // Whatever undici does with the abandoned request later must not surface as an unhandled rejection.
+    pending.then((response) => response.body.destroy(), () => {})
+    throw error
+  } finally {
+    signal.removeEventListener('abort', onAbort!)
+  }
 }
 
 /** Reads at most ERROR_BODY_LIMIT bytes of an error body, then drops the rest of the connection's data. */
