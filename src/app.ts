@@ -7,6 +7,7 @@ import clientAbort from '../plugins/client-abort.js'
 import clientAuth from '../plugins/client-auth.js'
 import config from '../plugins/config.js'
 import cors from '../plugins/cors.js'
+import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
 import lifecycle from '../plugins/lifecycle.js'
 import openapi from '../plugins/openapi.js'
@@ -60,6 +61,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
   await app.register(translation)
+  await app.register(embedding)
   await app.register(requestLog)
   await registerRoutes(app)
   return app

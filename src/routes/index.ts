@@ -1,6 +1,7 @@
 /** Every route plugin, registered in one place. */
 import type { FastifyInstance } from 'fastify'
 import chatRoute from './chat.js'
+import embedRoutes from './embed.js'
 import generateRoute from './generate.js'
 import healthRoutes from './health.js'
 import modelRoutes from './models.js'
@@ -12,4 +13,5 @@ export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(modelRoutes)
   await fastify.register(chatRoute)
   await fastify.register(generateRoute)
+  await fastify.register(embedRoutes)
 }

@@ -61,7 +61,11 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
   try {
     for (const candidate of orderCandidates(context, candidates(context.registry, model, chat))) {
       const { provider, card } = candidate
-      const upstreamRequest = provider.protocol.buildChatRequest(chat, { descriptor: provider.descriptor, card })
+      const protocolContext = { descriptor: provider.descriptor, card }
+      // A suffix means fill-in-the-middle; routes admit it only for models with `insert`.
+      const upstreamRequest = chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
+        ? provider.protocol.buildCompletionRequest(chat, protocolContext)
+        : provider.protocol.buildChatRequest(chat, protocolContext)
       try {
         const body = await callUpstreamWithRetries(context.dispatcher, provider, upstreamRequest, controller.signal, {
           policy: context.retry,
@@ -89,7 +93,7 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
   }
 }
 
-/** The model, then each fallback that resolves and can do what the request asks (tools, thinking, images). */
+/** The model, then each fallback that resolves and can do what the request asks (tools, thinking, images, suffix). */
 function candidates (registry: ProviderRegistry, model: ResolvedModel, chat: NormalisedChatRequest): ResolvedModel[] {
   const list = [model]
   for (const name of model.alias?.fallbacks ?? []) {
@@ -104,6 +108,7 @@ function canServe (model: ResolvedModel, chat: NormalisedChatRequest): boolean {
   if ((chat.tools?.length ?? 0) > 0 && !hasCapability(model.card, 'tools')) return false
   if (chat.think !== undefined && chat.think !== false && !hasCapability(model.card, 'thinking')) return false
   if (chat.messages.some((message) => (message.images?.length ?? 0) > 0) && !hasCapability(model.card, 'vision')) return false
+  if (chat.suffix !== undefined && !hasCapability(model.card, 'insert')) return false
   return true
 }
 

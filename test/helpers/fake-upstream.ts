@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { answerEmbeddings } from './fake-embeddings.js'
 
 export interface RecordedCall {
   path: string
@@ -53,6 +54,17 @@ export function scenarioChunks (model: string): Chunk[] {
       usageChunk
     ]
   }
+  if (model.includes('tools-whole')) {
+    // Mistral's shape: whole calls without index, text around them, usage on the finish chunk.
+    return [
+      contentChunk('Let me check. '),
+      { choices: [{ index: 0, delta: { tool_calls: [{ id: 'gSIMJiOkT', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }] } }] },
+      { choices: [{ index: 0, delta: { tool_calls: [{ id: 'hTJNKjPlU', function: { name: 'get_time', arguments: '{"zone":"JST"}' } }] } }] },
+      contentChunk('One moment.'),
+      { ...finishChunk('tool_calls'), usage: FAKE_USAGE }
+    ]
+  }
+  if (model.includes('json')) return [contentChunk('{"age"'), contentChunk(': 42 '), contentChunk('}'), finishChunk('stop'), usageChunk]
   if (model.includes('tools')) {
     return [
       { choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_up1', type: 'function', function: { name: 'get_weather', arguments: '' } }] } }] },
@@ -83,7 +95,17 @@ const sse = (value: unknown): string => `data: ${typeof value === 'string' ? val
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean, callNumber: number): Promise<void> {
+/** The turn after tool results: a final answer that uses them. */
+export const AFTER_TOOLS_TEXT = 'Sunny in Tokyo.'
+
+/** Legacy completions (fill-in-the-middle): the middle streamed in `choices[].text`. */
+export const FIM_PIECES = ['  return a', ' + b\n']
+
+function completionChunk (text: string, finishReason: string | null = null): Chunk {
+  return { id: 'cmpl-1', object: 'text_completion', created: 1, model: 'fake', choices: [{ index: 0, text, finish_reason: finishReason }] }
+}
+
+async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean, callNumber: number, path = '/chat/completions', body: Record<string, unknown> = {}): Promise<void> {
   // fake-flaky-<status|drop>-<n>: the first n calls for this model name fail, later ones answer normally.
   const flaky = /fake-flaky-(\d{3}|drop)-(\d+)/.exec(model)
   if (flaky !== null && callNumber <= Number(flaky[2])) {
@@ -94,6 +116,18 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     const status = Number(flaky[1])
     response.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '1' } : {}) })
     response.end(JSON.stringify({ error: { message: `flaky failure ${callNumber}`, type: 'server_error' } }))
+    return
+  }
+  if (!path.endsWith('/chat/completions') && path.endsWith('/completions') && stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    for (const piece of FIM_PIECES) response.write(sse(completionChunk(piece)))
+    response.end(sse(completionChunk('', 'stop')) + sse({ ...completionChunk(''), choices: [], usage: FAKE_USAGE }) + sse('[DONE]'))
+    return
+  }
+  const messages = Array.isArray(body.messages) ? body.messages as Array<{ role?: string }> : []
+  if (model.includes('tools') && stream && messages.at(-1)?.role === 'tool') {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    response.end(sse(contentChunk(AFTER_TOOLS_TEXT)) + sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
     return
   }
   const errorStatus = /fake-(\d{3})/.exec(model)
@@ -195,7 +229,11 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
         openRequests -= 1
         if (!response.writableFinished) call.aborted = true
       })
-      answer(model, body.stream === true, response, () => call.aborted || response.destroyed, callNumber).catch(() => response.destroy())
+      if (call.path.endsWith('/embeddings')) {
+        answerEmbeddings(body, response).catch(() => response.destroy())
+        return
+      }
+      answer(model, body.stream === true, response, () => call.aborted || response.destroyed, callNumber, call.path, body).catch(() => response.destroy())
     })
   })
   server.on('connection', (socket) => {
