@@ -40,7 +40,7 @@ export async function startFixtureUpstream (): Promise<FixtureUpstream> {
     request.on('data', (piece: Buffer) => pieces.push(piece))
     request.on('end', () => {
       const body = JSON.parse(Buffer.concat(pieces).toString('utf8') || '{}') as Record<string, unknown>
-      calls.push({ path: request.url ?? '', headers: request.headers, body, aborted: false })
+      calls.push({ path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() })
       const provider = (request.url ?? '').split('/')[1] ?? ''
       const scenario = String(body.model ?? '').replaceAll('/', '_')
       void (async () => {
