@@ -12,8 +12,8 @@ import { AnswerMetrics } from '../src/ollama/answer-metrics.js'
 import { aggregateAnswer } from '../src/ollama/aggregate.js'
 import type { AnswerShape } from '../src/ollama/chunk-builder.js'
 import { NdjsonEncoder } from '../src/ollama/ndjson-encoder.js'
-import { callUpstream } from '../src/upstream/call-upstream.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
+import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 
 export interface AnswerJob {
   readonly model: ResolvedModel
@@ -47,15 +47,12 @@ export default fp(async function translation (fastify) {
   fastify.decorateRequest('answerLog', null)
 
   fastify.decorate('answer', async function answer (request: FastifyRequest, reply: FastifyReply, job: AnswerJob) {
-    const { provider, card } = job.model
     const metrics = new AnswerMetrics()
-    request.answerLog = { model: job.model.name, provider: provider.descriptor.id, metrics }
-    const protocolContext = { descriptor: provider.descriptor, card }
-    // A suffix means fill-in-the-middle; routes admit it only for models with `insert`.
-    const upstreamRequest = job.chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
-      ? provider.protocol.buildCompletionRequest(job.chat, protocolContext)
-      : provider.protocol.buildChatRequest(job.chat, protocolContext)
-    const body = await callUpstream(fastify.upstream, provider, upstreamRequest, request.abortSignal)
+    request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics }
+    // Retries, fallbacks and the overall deadline; `answered` is the model that did answer.
+    const { body, model: answered } = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
+    const { provider } = answered
+    request.answerLog.provider = provider.descriptor.id
     metrics.markHeaders()
     fastify.recentModels.touch(job.model, job.keepAliveMs)
     const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)

@@ -10,7 +10,10 @@ import { getJson } from '../src/upstream/get-json.js'
 const MODEL_LIST_TIMEOUT_MS = 10_000
 const DEFAULT_REFRESH_SECONDS = 60
 
-export function defineProvider (descriptor: ProviderDescriptor, protocol: Protocol) {
+/** Builds a protocol from the provider's own variables (Azure's api-version), read once at boot. */
+export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>) => Protocol
+
+export function defineProvider (descriptor: ProviderDescriptor, protocolOrFactory: Protocol | ProtocolFactory) {
   return fp(async function provider (fastify) {
     const apiKeyName = descriptor.apiKeyEnv.find((name) => isSet(fastify.config[name]))
     const configuredBaseUrl = fastify.config[descriptor.baseUrlEnv]
@@ -19,6 +22,11 @@ export function defineProvider (descriptor: ProviderDescriptor, protocol: Protoc
       fastify.log.info(`provider ${descriptor.id} inactive: ${keyless ? descriptor.baseUrlEnv : descriptor.apiKeyEnv.join(' or ')} not set`)
       return
     }
+    if (descriptor.baseUrlRequired === true && !isSet(configuredBaseUrl)) {
+      fastify.log.warn(`provider ${descriptor.id} inactive: ${apiKeyName} is set but ${descriptor.baseUrlEnv} is not`)
+      return
+    }
+    const protocol = typeof protocolOrFactory === 'function' ? protocolOrFactory(fastify.config) : protocolOrFactory
     const baseUrl = (isSet(configuredBaseUrl) ? configuredBaseUrl : descriptor.defaultBaseUrl).replace(/\/+$/, '')
     const apiKey = new Secret(apiKeyName === undefined ? '' : fastify.config[apiKeyName] as string)
     const configured = withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])

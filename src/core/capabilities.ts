@@ -127,12 +127,27 @@ export interface ProviderDescriptor {
   readonly defaultContextLength: number
   readonly models: readonly ModelCard[]
   readonly quirks: ProviderQuirks
+  /** Model ids served without a catalogue entry (Volcengine Ark `ep-...` endpoint ids), and the card they get. */
+  readonly openModels?: OpenModelRule
+  /** The provider stays inactive until its base URL variable is set too (Azure: there is no shared default host). */
+  readonly baseUrlRequired?: boolean
+  /** Further variables the provider reads at boot (Azure's `AZURE_API_VERSION`). */
+  readonly settingsEnv?: readonly string[]
   /** What turns the provider on: an API key (default) or, for keyless servers such as Ollama, its base URL. */
   readonly activation?: 'api-key' | 'base-url'
   /** Environment variable that, when `true`, lists and resolves the provider's models without the `id/` prefix. */
   readonly unprefixedEnv?: string
   /** Environment variable with the seconds between model-list refreshes (protocols that list models; 0 = at boot only). */
   readonly refreshSecondsEnv?: string
+}
+
+/** Ids that match `pattern` are served with these capabilities although no card lists them. */
+export interface OpenModelRule {
+  /** Tested against the upstream model id (what follows `provider/`). */
+  readonly pattern: RegExp
+  readonly capabilities: readonly Capability[]
+  readonly contextLength: number
+  readonly family: string
 }
 
 export function hasCapability (card: ModelCard, capability: Capability): boolean {

@@ -2,6 +2,7 @@
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
 import type { ModelAlias, ModelPreset } from './model-alias.js'
 import { canonicalModelName, parseModelName, stripLatestTag } from './model-name.js'
+import { providersForBareName } from './model-routing.js'
 import type { Protocol } from './protocol.js'
 import type { Secret } from './secret.js'
 
@@ -65,21 +66,31 @@ export class ProviderRegistry {
       return { ...target, name: canonicalAliasName(alias.name), preset: mergePresets(target.preset, alias.preset), alias }
     }
     const reference = parseModelName(name)
-    const provider = reference.provider === undefined ? undefined : this.providers.get(reference.provider)
-    if (provider !== undefined) {
-      const card = findCard(provider, reference.model)
-      if (card !== undefined) return this.toResolved(provider, card)
+    if (reference.provider !== undefined) {
+      const provider = this.providers.get(reference.provider)
+      const resolved = provider === undefined ? undefined : this.findModel(provider, reference.model)
+      if (resolved !== undefined) return resolved
+    } else {
+      // A bare name goes to the first active provider its routing rules name that serves it.
+      for (const providerId of providersForBareName(reference.model)) {
+        const provider = this.providers.get(providerId)
+        const resolved = provider === undefined ? undefined : this.findModel(provider, reference.model)
+        if (resolved !== undefined) return resolved
+      }
     }
     // Bare names (and names like `hf.co/org/model`) may belong to a provider serving unprefixed names.
     for (const candidate of this.providers.values()) {
       if (candidate.unprefixed !== true) continue
-      const card = findCard(candidate, stripLatestTag(name.trim()))
-      if (card !== undefined) return this.toResolved(candidate, card)
+      const resolved = this.findModel(candidate, stripLatestTag(name.trim()))
+      if (resolved !== undefined) return resolved
     }
     return undefined
   }
 
-  /** Every servable model: each provider's catalogue, then every alias whose target resolves. */
+  /**
+   * Every servable model, sorted by name: each provider's catalogue, then every alias whose target
+   * resolves. An alias of an inactive provider is left out, as it could only answer 404.
+   */
   list (): ResolvedModel[] {
     const models: ResolvedModel[] = []
     for (const provider of this.providers.values()) {
@@ -89,23 +100,28 @@ export class ProviderRegistry {
       const resolved = this.resolve(alias.name)
       if (resolved !== undefined) models.push(resolved)
     }
-    return models
+    return models.sort((left, right) => left.name < right.name ? -1 : left.name > right.name ? 1 : 0)
   }
 
   /** Every API key in use, so error texts can be scrubbed of them. */
   secrets (): string[] {
-    return [...this.providers.values()].map((provider) => provider.apiKey.reveal())
+    return [...this.providers.values()].map((provider) => provider.apiKey.reveal()).filter((secret) => secret !== '')
+  }
+
+  /** A catalogue card, or one made for an id the provider's open-model rule admits (Ark `ep-...` ids). */
+  private findModel (provider: ActiveProvider, modelId: string): ResolvedModel | undefined {
+    const wanted = modelId.toLowerCase()
+    const card = provider.models.find((model) => model.id.toLowerCase() === wanted)
+    if (card !== undefined) return this.toResolved(provider, card)
+    const rule = provider.descriptor.openModels
+    if (rule === undefined || !rule.pattern.test(modelId)) return undefined
+    return this.toResolved(provider, { id: modelId, capabilities: rule.capabilities, contextLength: rule.contextLength, family: rule.family })
   }
 
   private toResolved (provider: ActiveProvider, card: ModelCard): ResolvedModel {
     const name = provider.unprefixed === true ? canonicalAliasName(card.id) : canonicalModelName(provider.descriptor.id, card.id)
     return { provider, card, name }
   }
-}
-
-function findCard (provider: ActiveProvider, modelId: string): ModelCard | undefined {
-  const wanted = modelId.toLowerCase()
-  return provider.models.find((model) => model.id.toLowerCase() === wanted)
 }
 
 function aliasKey (name: string): string {

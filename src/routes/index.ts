@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify'
 import chatRoute from './chat.js'
 import embedRoutes from './embed.js'
 import generateRoute from './generate.js'
+import healthRoutes from './health.js'
 import modelRoutes from './models.js'
 import rootRoutes from './root.js'
 
 export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(rootRoutes)
+  await fastify.register(healthRoutes)
   await fastify.register(modelRoutes)
   await fastify.register(chatRoute)
   await fastify.register(generateRoute)

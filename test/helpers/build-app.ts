@@ -8,7 +8,9 @@ export const TEST_API_KEY = 'sk-test-secret-key'
 /** Model ids the fake upstream knows as scenarios, served through OPENAI_MODELS. */
 export const FAKE_MODELS = [
   'fake-text', 'fake-reasoning', 'fake-tools', 'fake-length', 'fake-utf8', 'fake-slow', 'fake-stall', 'fake-reset',
-  'fake-error-event', 'fake-early-error', 'fake-malformed', 'fake-truncated', 'fake-401', 'fake-429', 'fake-500', 'fake-404'
+  'fake-error-event', 'fake-early-error', 'fake-malformed', 'fake-truncated', 'fake-401', 'fake-429', 'fake-500', 'fake-404',
+  'fake-403', 'fake-400', 'fake-413', 'fake-503', 'fake-529', 'fake-idle', 'fake-steady',
+  'fake-flaky-503-2', 'fake-flaky-529-1', 'fake-flaky-429-1', 'fake-flaky-drop-1', 'fake-flaky-500-9'
 ]
 
 export interface TestContext {
@@ -28,6 +30,8 @@ export async function buildTestApp (t: Teardown, env: Record<string, string> = {
       OPENAI_API_KEY: TEST_API_KEY,
       OPENAI_BASE_URL: upstream.url,
       OPENAI_MODELS: FAKE_MODELS.join(','),
+      // A loaded CI machine can stall the event loop past the default at start; the overload test sets its own.
+      MAX_EVENT_LOOP_DELAY_MS: '0',
       ...env
     }
   })

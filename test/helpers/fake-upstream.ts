@@ -13,6 +13,8 @@ export interface RecordedCall {
   body: Record<string, unknown>
   /** True when the caller went away before the answer was complete. */
   aborted: boolean
+  /** Date.now() when the request arrived. */
+  at: number
 }
 
 export interface FakeUpstream {
@@ -20,6 +22,8 @@ export interface FakeUpstream {
   url: string
   calls: RecordedCall[]
   openSockets(): number
+  /** Requests whose answer has neither finished nor been abandoned yet. */
+  openRequests(): number
   /** Resolves once no socket is open, or rejects after `timeoutMs`. */
   waitForNoSockets(timeoutMs?: number): Promise<void>
   close(): Promise<void>
@@ -101,7 +105,19 @@ function completionChunk (text: string, finishReason: string | null = null): Chu
   return { id: 'cmpl-1', object: 'text_completion', created: 1, model: 'fake', choices: [{ index: 0, text, finish_reason: finishReason }] }
 }
 
-async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean, path = '/chat/completions', body: Record<string, unknown> = {}): Promise<void> {
+async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean, callNumber: number, path = '/chat/completions', body: Record<string, unknown> = {}): Promise<void> {
+  // fake-flaky-<status|drop>-<n>: the first n calls for this model name fail, later ones answer normally.
+  const flaky = /fake-flaky-(\d{3}|drop)-(\d+)/.exec(model)
+  if (flaky !== null && callNumber <= Number(flaky[2])) {
+    if (flaky[1] === 'drop') {
+      response.socket?.destroy()
+      return
+    }
+    const status = Number(flaky[1])
+    response.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '1' } : {}) })
+    response.end(JSON.stringify({ error: { message: `flaky failure ${callNumber}`, type: 'server_error' } }))
+    return
+  }
   if (!path.endsWith('/chat/completions') && path.endsWith('/completions') && stream) {
     response.writeHead(200, { 'content-type': 'text/event-stream' })
     for (const piece of FIM_PIECES) response.write(sse(completionChunk(piece)))
@@ -124,6 +140,12 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     return
   }
   if (model.includes('stall')) return // never answers; the caller must give up
+  if (model.includes('idle') && stream) {
+    // One token, then silence with the connection open: the idle timeout must end it.
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    response.write(sse(contentChunk('Hello')))
+    return
+  }
   if (!stream) {
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(JSON.stringify(nonStreamBody(model)))
@@ -136,6 +158,15 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
       await delay(10)
     }
     response.end(sse(finishChunk('stop')) + sse('[DONE]'))
+    return
+  }
+  if (model.includes('steady')) {
+    // A finite stream that lasts a few hundred milliseconds: long enough to be open during a shutdown.
+    for (let index = 0; index < 20 && !gone(); index++) {
+      response.write(sse(contentChunk(`t${index} `)))
+      await delay(15)
+    }
+    response.end(sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
     return
   }
   if (model.includes('reset')) {
@@ -177,6 +208,8 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
 
 export async function startFakeUpstream (): Promise<FakeUpstream> {
   const calls: RecordedCall[] = []
+  const callsPerModel = new Map<string, number>()
+  let openRequests = 0
   const sockets = new Set<Socket>()
   const server = createServer((request, response) => {
     const pieces: Buffer[] = []
@@ -186,16 +219,21 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       try {
         body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
       } catch {}
-      const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false }
+      const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() }
       calls.push(call)
+      const model = String(body.model ?? '')
+      const callNumber = (callsPerModel.get(model) ?? 0) + 1
+      callsPerModel.set(model, callNumber)
+      openRequests += 1
       response.once('close', () => {
+        openRequests -= 1
         if (!response.writableFinished) call.aborted = true
       })
       if (call.path.endsWith('/embeddings')) {
         answerEmbeddings(body, response).catch(() => response.destroy())
         return
       }
-      answer(String(body.model ?? ''), body.stream === true, response, () => call.aborted || response.destroyed, call.path, body).catch(() => response.destroy())
+      answer(model, body.stream === true, response, () => call.aborted || response.destroyed, callNumber, call.path, body).catch(() => response.destroy())
     })
   })
   server.on('connection', (socket) => {
@@ -208,6 +246,7 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
     url: `http://127.0.0.1:${port}/v1`,
     calls,
     openSockets: () => sockets.size,
+    openRequests: () => openRequests,
     async waitForNoSockets (timeoutMs = 2000) {
       const deadline = Date.now() + timeoutMs
       while (sockets.size > 0) {

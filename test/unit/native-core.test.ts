@@ -51,7 +51,7 @@ t.test('an unprefixed provider resolves bare names and lists them; the prefix st
   t.equal(registry.resolve('ollama/llama3.2')?.card.id, 'llama3.2')
   t.equal(registry.resolve('hf.co/org/m:Q4_K_M')?.name, 'hf.co/org/m:Q4_K_M')
   t.equal(registry.resolve('mistral'), undefined)
-  t.same(registry.list().map((model) => model.name), ['llama3.2:latest', 'hf.co/org/m:Q4_K_M'])
+  t.same(registry.list().map((model) => model.name), ['hf.co/org/m:Q4_K_M', 'llama3.2:latest'], 'listed by name, without the prefix')
   t.same(ollamaProtocol.authHeaders(''), {}, 'a plain Ollama gets no auth header')
   t.same(ollamaProtocol.authHeaders('k'), { authorization: 'Bearer k' })
 })
