@@ -9,12 +9,14 @@ import { ChatRequestSchema, ChatResponseSchema } from '../src/schemas/chat.js'
 import { ErrorBodySchema, FormatSchema, KeepAliveSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from '../src/schemas/common.js'
 import { GenerateRequestSchema, GenerateResponseSchema } from '../src/schemas/generate.js'
 import { ListedModelSchema, ModelDetailsSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from '../src/schemas/models.js'
+import { OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiErrorBodySchema, OpenAiMessageSchema, OpenAiModelListSchema, OpenAiModelSchema, OpenAiToolCallSchema } from '../src/schemas/openai.js'
 
 const SHARED_SCHEMAS = [
   ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, MessageSchema, ToolSchema,
   ChatRequestSchema, ChatResponseSchema, GenerateRequestSchema, GenerateResponseSchema,
   VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema,
-  RunningModelSchema, PsResponseSchema
+  RunningModelSchema, PsResponseSchema,
+  OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiModelSchema, OpenAiModelListSchema
 ]
 
 export default fp(async function openapi (fastify) {
@@ -30,7 +32,8 @@ export default fp(async function openapi (fastify) {
       tags: [
         { name: 'server', description: 'Probes' },
         { name: 'models', description: 'Model listing' },
-        { name: 'inference', description: 'Chat and generation' }
+        { name: 'inference', description: 'Chat and generation' },
+        { name: 'openai', description: 'OpenAI-compatible endpoints (/v1)' }
       ]
     },
     // Keep each schema's $id as its component name, so generated clients get readable types.

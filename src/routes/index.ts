@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import chatRoute from './chat.js'
 import generateRoute from './generate.js'
 import modelRoutes from './models.js'
+import openAiRoutes from './openai/index.js'
 import rootRoutes from './root.js'
 
 export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
@@ -10,4 +11,5 @@ export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(modelRoutes)
   await fastify.register(chatRoute)
   await fastify.register(generateRoute)
+  await fastify.register(openAiRoutes)
 }
