@@ -8,6 +8,7 @@ import fp from 'fastify-plugin'
 import { ChatRequestSchema, ChatResponseSchema } from '../src/schemas/chat.js'
 import { ErrorBodySchema, FormatSchema, KeepAliveSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from '../src/schemas/common.js'
 import { GenerateRequestSchema, GenerateResponseSchema } from '../src/schemas/generate.js'
+import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../src/schemas/model-management.js'
 import { ListedModelSchema, ModelDetailsSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from '../src/schemas/models.js'
 import { OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiErrorBodySchema, OpenAiMessageSchema, OpenAiModelListSchema, OpenAiModelSchema, OpenAiToolCallSchema } from '../src/schemas/openai.js'
 
@@ -16,6 +17,7 @@ const SHARED_SCHEMAS = [
   ChatRequestSchema, ChatResponseSchema, GenerateRequestSchema, GenerateResponseSchema,
   VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema,
   RunningModelSchema, PsResponseSchema,
+  ProgressResponseSchema, PullRequestSchema, CreateRequestSchema, CopyRequestSchema, DeleteRequestSchema,
   OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiModelSchema, OpenAiModelListSchema
 ]
 

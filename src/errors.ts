@@ -12,3 +12,15 @@ export const GenerateUnsupportedError = createError<[string]>('OLLAMA_GENERATE_U
 export const RawConflictError = createError('OLLAMA_RAW_CONFLICT', 'raw mode does not support template, system, or context', 400)
 export const TopLogprobsRangeError = createError('OLLAMA_TOP_LOGPROBS_RANGE', 'top_logprobs must be between 0 and 20', 400)
 export const InvalidRequestError = createError<[string]>('OLLAMA_INVALID_REQUEST', '%s', 400)
+export const InvalidModelNameError = createError('OLLAMA_INVALID_MODEL_NAME', 'invalid model name', 400)
+export const InvalidNameError = createError<[string]>('OLLAMA_INVALID_NAME', 'name "%s" is invalid', 400)
+export const InvalidCopySourceError = createError<[string]>('OLLAMA_INVALID_COPY_SOURCE', 'source "%s" is invalid', 400)
+export const InvalidCopyDestinationError = createError<[string]>('OLLAMA_INVALID_COPY_DESTINATION', 'destination "%s" is invalid', 400)
+/** Copy's wording differs from chat's: double quotes. */
+export const CopySourceNotFoundError = createError<[string]>('OLLAMA_COPY_SOURCE_NOT_FOUND', 'model "%s" not found', 404)
+export const CreateSourceMissingError = createError('OLLAMA_CREATE_SOURCE_MISSING', "neither 'from' or 'files' was specified", 400)
+export const CreateFromFilesError = createError('OLLAMA_CREATE_FROM_FILES', 'creating a model from files is not supported: this server serves cloud models, name one of them in "from"', 400)
+export const CreateMessagesError = createError('OLLAMA_CREATE_MESSAGES', 'messages in a model are not supported by this server: send them with each chat', 400)
+export const InvalidParametersError = createError<[string]>('OLLAMA_INVALID_PARAMETERS', 'invalid parameters: %s', 400)
+/** A provider's model or a configured alias: it is not ours to replace or delete. */
+export const ModelNotUserDefinedError = createError<[string, string]>('OLLAMA_MODEL_NOT_USER_DEFINED', "model '%s' %s; only models made with create or copy can be changed", 400)

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import chatRoute from './chat.js'
 import generateRoute from './generate.js'
+import modelManagementRoutes from './model-management.js'
 import modelRoutes from './models.js'
 import openAiRoutes from './openai/index.js'
 import rootRoutes from './root.js'
@@ -9,6 +10,7 @@ import rootRoutes from './root.js'
 export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(rootRoutes)
   await fastify.register(modelRoutes)
+  await fastify.register(modelManagementRoutes)
   await fastify.register(chatRoute)
   await fastify.register(generateRoute)
   await fastify.register(openAiRoutes)
