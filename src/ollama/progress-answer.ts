@@ -19,5 +19,6 @@ export function sendProgress (reply: FastifyReply, steps: readonly Progress[], s
   }
   const lines = steps.map((step) => JSON.stringify(step) + '\n')
   if (failure !== undefined) lines.push(JSON.stringify({ error: failure }) + '\n')
-  return reply.type('application/x-ndjson').send(lines.join(''))
+  // A Buffer, so Fastify adds no charset: Ollama's stream type is the bare application/x-ndjson.
+  return reply.type('application/x-ndjson').send(Buffer.from(lines.join('')))
 }

@@ -5,18 +5,17 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 import type { ModelPreset } from '../core/model-alias.js'
 import type { ProviderRegistry } from '../core/provider-registry.js'
 import {
   CopySourceNotFoundError, CreateFromFilesError, CreateMessagesError, CreateSourceMissingError, InvalidCopyDestinationError,
-  InvalidCopySourceError, InvalidModelNameError, InvalidNameError, InvalidParametersError, ModelNotFoundError,
+  InvalidCopySourceError, InvalidModelNameError, InvalidNameError, ModelNotFoundError,
   ModelNotUserDefinedError, ModelRequiredError
 } from '../errors.js'
 import { isValidModelName } from '../ollama/model-name-syntax.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'
-import { ErrorBodySchema, OptionsSchema } from '../schemas/common.js'
+import { ErrorBodySchema } from '../schemas/common.js'
 import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../schemas/model-management.js'
 
 const progressResponses = {
@@ -77,10 +76,6 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (Object.keys(body.files ?? {}).length > 0 || Object.keys(body.adapters ?? {}).length > 0) throw new CreateFromFilesError()
     if (!body.from) throw new CreateSourceMissingError()
     if ((body.messages ?? []).length > 0) throw new CreateMessagesError()
-    if (body.parameters !== undefined && body.parameters !== null && !Value.Check(OptionsSchema, body.parameters)) {
-      const first = Value.Errors(OptionsSchema, body.parameters).First()
-      throw new InvalidParametersError(first === undefined ? 'unexpected value' : `${first.path.slice(1)} ${first.message}`)
-    }
     refuseNonUserModel(fastify.providers, name)
     const base = baseOf(fastify.providers, body.from)
     const preset = withPreset(base.preset, { system: body.system, options: body.parameters ?? undefined })
