@@ -40,7 +40,7 @@ export default fp(async function userModels (fastify) {
 
   fastify.decorate('userModels', {
     async save (definition: UserModelDefinition) {
-      const model: StoredModel = { name: definition.name, target: definition.target, ...(definition.preset === undefined ? {} : { preset: { ...definition.preset } }) }
+      const model: StoredModel = { name: definition.name, target: definition.target, ...(definition.preset === undefined ? {} : { preset: toStoredPreset(definition.preset) }) }
       const previous = byName.get(nameKey(model.name))
       byName.set(nameKey(model.name), model)
       try {
@@ -67,6 +67,14 @@ export default fp(async function userModels (fastify) {
     }
   })
 }, { name: 'user-models', fastify: '5.x', dependencies: ['config', 'provider-registry'] })
+
+function toStoredPreset (preset: ModelPreset): NonNullable<StoredModel['preset']> {
+  return {
+    ...(preset.system === undefined ? {} : { system: preset.system }),
+    ...(preset.options === undefined ? {} : { options: { ...preset.options } }),
+    ...(preset.messages === undefined ? {} : { messages: preset.messages.map((message) => ({ role: message.role, content: message.content })) })
+  }
+}
 
 function toAlias (model: StoredModel): ModelAlias {
   return { name: model.name, target: model.target, ...(model.preset === undefined ? {} : { preset: model.preset }), origin: 'user' }

@@ -20,6 +20,5 @@ export const InvalidCopyDestinationError = createError<[string]>('OLLAMA_INVALID
 export const CopySourceNotFoundError = createError<[string]>('OLLAMA_COPY_SOURCE_NOT_FOUND', 'model "%s" not found', 404)
 export const CreateSourceMissingError = createError('OLLAMA_CREATE_SOURCE_MISSING', "neither 'from' or 'files' was specified", 400)
 export const CreateFromFilesError = createError('OLLAMA_CREATE_FROM_FILES', 'creating a model from files is not supported: this server serves cloud models, name one of them in "from"', 400)
-export const CreateMessagesError = createError('OLLAMA_CREATE_MESSAGES', 'messages in a model are not supported by this server: send them with each chat', 400)
 /** A provider's model or a configured alias: it is not ours to replace or delete. */
 export const ModelNotUserDefinedError = createError<[string, string]>('OLLAMA_MODEL_NOT_USER_DEFINED', "model '%s' %s; only models made with create or copy can be changed", 400)

@@ -5,18 +5,18 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import type { ModelPreset } from '../core/model-alias.js'
+import type { ModelPreset, PresetMessage } from '../core/model-alias.js'
 import type { ProviderRegistry } from '../core/provider-registry.js'
 import {
-  CopySourceNotFoundError, CreateFromFilesError, CreateMessagesError, CreateSourceMissingError, InvalidCopyDestinationError,
-  InvalidCopySourceError, InvalidModelNameError, InvalidNameError, ModelNotFoundError,
+  CopySourceNotFoundError, CreateFromFilesError, CreateSourceMissingError, InvalidCopyDestinationError,
+  InvalidCopySourceError, InvalidModelNameError, InvalidRequestError, InvalidNameError, ModelNotFoundError,
   ModelNotUserDefinedError, ModelRequiredError
 } from '../errors.js'
 import { isValidModelName } from '../ollama/model-name-syntax.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'
 import { ErrorBodySchema } from '../schemas/common.js'
-import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../schemas/model-management.js'
+import { CopyRequestSchema, CreateRequestSchema, type CreateRequest, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../schemas/model-management.js'
 
 const progressResponses = {
   200: {
@@ -75,16 +75,17 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!isValidModelName(name)) throw new InvalidModelNameError()
     if (Object.keys(body.files ?? {}).length > 0 || Object.keys(body.adapters ?? {}).length > 0) throw new CreateFromFilesError()
     if (!body.from) throw new CreateSourceMissingError()
-    if ((body.messages ?? []).length > 0) throw new CreateMessagesError()
+    const messages = readPresetMessages(body.messages)
     refuseNonUserModel(fastify.providers, name)
     const base = baseOf(fastify.providers, body.from)
-    const preset = withPreset(base.preset, { system: body.system, options: body.parameters ?? undefined })
+    const preset = withPreset(base.preset, { system: body.system, options: body.parameters ?? undefined, messages })
     if (body.template) request.log.debug('create: template ignored, providers apply their own chat templates')
     await fastify.userModels.save({ name, target: base.target, ...(preset === undefined ? {} : { preset }) })
     const created = fastify.providers.resolve(name)
     const steps = [{ status: 'reading model metadata' }]
     if (body.system) steps.push({ status: 'creating system layer' })
     if (body.parameters) steps.push({ status: 'creating parameters layer' })
+    if (messages !== undefined) steps.push({ status: 'creating messages layer' })
     if (created !== undefined) steps.push({ status: `using already created layer sha256:${modelDigest(created)}` })
     steps.push({ status: 'writing manifest' }, { status: 'success' })
     return sendProgress(reply, steps, body.stream !== false)
@@ -143,12 +144,23 @@ function baseOf (registry: ProviderRegistry, from: string): { target: string, pr
   return { target: from }
 }
 
-/** The new system prompt replaces the base's; new parameters override the base's one by one. */
-function withPreset (base: ModelPreset | undefined, added: { system: string | undefined, options: Record<string, unknown> | undefined }): ModelPreset | undefined {
+/** The new system prompt and messages replace the base's; new parameters override the base's one by one. */
+function withPreset (base: ModelPreset | undefined, added: { system: string | undefined, options: Record<string, unknown> | undefined, messages: PresetMessage[] | undefined }): ModelPreset | undefined {
   const system = added.system || base?.system
   const options = base?.options === undefined && added.options === undefined ? undefined : { ...base?.options, ...added.options }
-  if (system === undefined && options === undefined) return undefined
-  return { ...(system === undefined ? {} : { system }), ...(options === undefined ? {} : { options }) }
+  const messages = added.messages ?? base?.messages
+  if (system === undefined && options === undefined && messages === undefined) return undefined
+  return { ...(system === undefined ? {} : { system }), ...(options === undefined ? {} : { options }), ...(messages === undefined ? {} : { messages: [...messages] }) }
+}
+
+/** A Modelfile's MESSAGE lines: system, user or assistant turns with text only. */
+function readPresetMessages (messages: CreateRequest['messages']): PresetMessage[] | undefined {
+  if (messages === undefined || messages === null || messages.length === 0) return undefined
+  return messages.map((message) => {
+    const role = message.role.toLowerCase()
+    if (role !== 'system' && role !== 'user' && role !== 'assistant') throw new InvalidRequestError(`invalid message role: "${message.role}" (a model's messages are system, user or assistant)`)
+    return { role, content: message.content ?? '' }
+  })
 }
 
 export default modelManagementRoutes

@@ -25,7 +25,7 @@ export const CreateRequestSchema = Type.Object({
   system: Type.Optional(Type.String()),
   parameters: Type.Optional(Type.Union([Type.Ref(OptionsSchema), Type.Null()])),
   template: Type.Optional(Type.String({ description: 'Accepted and ignored: providers apply their own chat templates' })),
-  messages: Type.Optional(Type.Union([Type.Array(Type.Unknown()), Type.Null()])),
+  messages: Type.Optional(Type.Union([Type.Array(Type.Object({ role: Type.String(), content: Type.Optional(Type.String()) }), { description: 'A conversation put before every chat, as Modelfile MESSAGE lines' }), Type.Null()])),
   files: Type.Optional(Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()])),
   adapters: Type.Optional(Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()])),
   stream: StreamFlagSchema

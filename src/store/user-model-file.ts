@@ -14,7 +14,11 @@ const StoredModelSchema = Type.Object({
   target: Type.String({ minLength: 1 }),
   preset: Type.Optional(Type.Object({
     system: Type.Optional(Type.String()),
-    options: Type.Optional(Type.Record(Type.String(), Type.Unknown()))
+    options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    messages: Type.Optional(Type.Array(Type.Object({
+      role: Type.Union([Type.Literal('system'), Type.Literal('user'), Type.Literal('assistant')]),
+      content: Type.String()
+    })))
   }))
 })
 

@@ -77,6 +77,22 @@ t.test('create makes a model with its own system prompt and options; it lists, s
   t.same(second.upstream.calls.at(-1)!.body.messages, [{ role: 'system', content: 'Be a poet.' }, { role: 'user', content: 'Hi' }])
 })
 
+t.test('create with messages: the model\'s conversation comes before every request\'s, on every endpoint', async (t) => {
+  const { ollama, upstream, app } = await client(t)
+  const history = [{ role: 'user', content: 'Who are you?' }, { role: 'assistant', content: 'A helpful bot.' }]
+  await ollama.create({ model: 'primed', from: 'openai/fake-text', system: 'Be kind.', messages: history })
+  const shown = await ollama.show({ model: 'primed' })
+  t.same(shown.messages, history)
+  t.match(shown.modelfile, /^MESSAGE user "Who are you\?"$/m)
+
+  await ollama.chat({ model: 'primed', messages: [{ role: 'user', content: 'Hi' }] })
+  t.same(upstream.calls.at(-1)!.body.messages, [{ role: 'system', content: 'Be kind.' }, ...history, { role: 'user', content: 'Hi' }])
+  await ollama.generate({ model: 'primed', prompt: 'Hi' })
+  t.same(upstream.calls.at(-1)!.body.messages, [{ role: 'system', content: 'Be kind.' }, ...history, { role: 'user', content: 'Hi' }])
+  await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { model: 'primed', messages: [{ role: 'user', content: 'Hi' }] } })
+  t.same(upstream.calls.at(-1)!.body.messages, [{ role: 'system', content: 'Be kind.' }, ...history, { role: 'user', content: 'Hi' }])
+})
+
 t.test('create from a user-defined model copies it, so deleting the base keeps the new one working', async (t) => {
   const { ollama, upstream } = await client(t)
   t.same(await ollama.create({ model: 'base-model', from: 'openai/fake-text', system: 'Base prompt.', parameters: { temperature: 0.1 } }), { status: 'success' })

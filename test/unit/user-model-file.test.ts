@@ -15,7 +15,7 @@ t.test('a missing file is an empty store; writes round-trip and leave no tempora
   const dir = await directory(t)
   const file = new UserModelFile(join(dir, 'nested', 'user-models.json'))
   t.same(await file.read(), [])
-  const models = [{ name: 'a', target: 'openai/gpt-4o', preset: { system: 'S', options: { temperature: 0.5 } } }, { name: 'b', target: 'a' }]
+  const models = [{ name: 'a', target: 'openai/gpt-4o', preset: { system: 'S', options: { temperature: 0.5 }, messages: [{ role: 'user' as const, content: 'Q' }, { role: 'assistant' as const, content: 'A' }] } }, { name: 'b', target: 'a' }]
   await Promise.all([file.write(models.slice(0, 1)), file.write(models)])
   t.same(await file.read(), models, 'the last write wins whole')
   t.same(await readdir(join(dir, 'nested')), ['user-models.json'])

@@ -31,6 +31,7 @@ const chatCompletionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const tools = readOpenAiTools(body.tools)
     checkTools(requested, tools.length)
     const { preset } = requested.model
+    messages.unshift(...(preset?.messages ?? []))
     if (preset?.system !== undefined && !messages.some((message) => message.role === 'system')) {
       messages.unshift({ role: 'system', content: preset.system })
     }

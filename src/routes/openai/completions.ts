@@ -28,6 +28,7 @@ const completionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const { preset } = requested.model
     const messages: ChatMessage[] = []
     if (preset?.system !== undefined) messages.push({ role: 'system', content: preset.system })
+    messages.push(...(preset?.messages ?? []))
     messages.push({ role: 'user', content: body.prompt })
     return sendCompletion(fastify, request, reply, {
       model: requested.model,
