@@ -41,10 +41,11 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/api/pull', {
     schema: { summary: 'Succeeds for a model a provider serves; nothing is downloaded', tags: ['models'], body: PullRequestSchema, response: progressResponses }
   }, async (request, reply) => {
-    const name = request.body.model || request.body.name
-    if (!isValidModelName(name)) throw new InvalidModelNameError()
+    const name = request.body.model || request.body.name || ''
+    // Provider model ids may hold characters Ollama's names do not: whatever resolves is valid.
+    const model = name === '' ? undefined : fastify.providers.resolve(name)
+    if (model === undefined && !isValidModelName(name)) throw new InvalidModelNameError()
     const stream = request.body.stream !== false
-    const model = fastify.providers.resolve(name)
     // Ollama's registry answer for a name it does not have, after the first step.
     if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, 'pull model manifest: file does not exist')
     return sendProgress(reply, [
@@ -95,9 +96,10 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: { summary: 'Copy a model under another name, as a user-defined model', tags: ['models'], body: CopyRequestSchema, response: emptyResponses }
   }, async (request, reply) => {
     const { source = '', destination = '' } = request.body
-    if (!isValidModelName(source)) throw new InvalidCopySourceError(source)
+    const servable = source !== '' && fastify.providers.resolve(source) !== undefined
+    if (!servable && !isValidModelName(source)) throw new InvalidCopySourceError(source)
     if (!isValidModelName(destination)) throw new InvalidCopyDestinationError(destination)
-    if (fastify.providers.resolve(source) === undefined) throw new CopySourceNotFoundError(source)
+    if (!servable) throw new CopySourceNotFoundError(source)
     refuseNonUserModel(fastify.providers, destination)
     const base = baseOf(fastify.providers, source)
     await fastify.userModels.save({ name: destination, target: base.target, ...(base.preset === undefined ? {} : { preset: base.preset }) })
@@ -108,8 +110,9 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     schema: { summary: 'Delete a user-defined model; a provider\'s model cannot be deleted', tags: ['models'], body: DeleteRequestSchema, response: emptyResponses }
   }, async (request, reply) => {
     const name = request.body.model || request.body.name || ''
-    if (!isValidModelName(name)) throw new InvalidNameError(name)
-    const alias = fastify.providers.getAlias(name)
+    const alias = name === '' ? undefined : fastify.providers.getAlias(name)
+    const known = alias !== undefined || (name !== '' && fastify.providers.resolve(name) !== undefined)
+    if (!known && !isValidModelName(name)) throw new InvalidNameError(name)
     if (alias === undefined || alias.origin !== 'user') {
       refuseNonUserModel(fastify.providers, name)
       throw new ModelNotFoundError(name)

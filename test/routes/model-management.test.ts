@@ -28,6 +28,17 @@ t.test('pull: progress for served models, Ollama\'s errors otherwise', async (t)
   t.same([empty.statusCode, empty.json()], [400, { error: 'missing request body' }])
 })
 
+t.test('a served model id outside Ollama\'s name syntax still pulls, copies and is refused deletion, not called invalid', async (t) => {
+  const { app } = await buildTestApp(t, { OPENAI_MODELS: 'org/sub/odd@model+1' })
+  const pulled = await app.inject({ method: 'POST', url: '/api/pull', payload: { model: 'openai/org/sub/odd@model+1', stream: false } })
+  t.same(pulled.json(), { status: 'success' })
+  const copied = await app.inject({ method: 'POST', url: '/api/copy', payload: { source: 'openai/org/sub/odd@model+1', destination: 'odd' } })
+  t.equal(copied.statusCode, 200)
+  const deleted = await app.inject({ method: 'DELETE', url: '/api/delete', payload: { model: 'openai/org/sub/odd@model+1' } })
+  t.equal(deleted.statusCode, 400)
+  t.match(deleted.json(), { error: /is served by OpenAI/ })
+})
+
 t.test('push: model required; never a success', async (t) => {
   const { app } = await buildTestApp(t)
   const missing = await app.inject({ method: 'POST', url: '/api/push', payload: {} })
