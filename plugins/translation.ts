@@ -64,7 +64,11 @@ export default fp(async function translation (fastify) {
     const { provider, card } = job.model
     const metrics = new AnswerMetrics()
     request.answerLog = { model: job.model.name, provider: provider.descriptor.id, metrics }
-    const upstreamRequest = provider.protocol.buildChatRequest(job.chat, { descriptor: provider.descriptor, card })
+    const protocolContext = { descriptor: provider.descriptor, card }
+    // A suffix means fill-in-the-middle; routes admit it only for models with `insert`.
+    const upstreamRequest = job.chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
+      ? provider.protocol.buildCompletionRequest(job.chat, protocolContext)
+      : provider.protocol.buildChatRequest(job.chat, protocolContext)
     const body = await callUpstream(fastify.upstream, provider, upstreamRequest, request.abortSignal)
     metrics.markHeaders()
     fastify.recentModels.touch(job.model, job.keepAliveMs)

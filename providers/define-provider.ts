@@ -1,6 +1,6 @@
 /** Turns a descriptor and its protocol into a named provider plugin that registers itself when its key is set. */
 import fp from 'fastify-plugin'
-import type { ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
+import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
 import type { Protocol } from '../src/core/protocol.js'
 import { Secret } from '../src/core/secret.js'
 
@@ -27,17 +27,31 @@ function isSet (value: string | undefined): value is string {
   return value !== undefined && value.trim() !== ''
 }
 
-/** The descriptor's catalogue plus ids listed in the provider's models variable, with default capabilities. */
+/**
+ * The descriptor's catalogue plus ids listed in the provider's models variable. An entry is an id with
+ * the default capabilities, or `id=completion+tools+vision` with exactly the capabilities listed.
+ */
 function withConfiguredModels (descriptor: ProviderDescriptor, configured: string | undefined): ModelCard[] {
   const models = [...descriptor.models]
-  for (const id of (configured ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')) {
-    if (models.some((model) => model.id.toLowerCase() === id.toLowerCase())) continue
+  for (const entry of (configured ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')) {
+    const [id = '', capabilityList] = entry.split('=', 2).map((part) => part.trim())
+    if (id === '' || models.some((model) => model.id.toLowerCase() === id.toLowerCase())) continue
     models.push({
       id,
-      capabilities: descriptor.defaultCapabilities,
+      capabilities: capabilityList === undefined ? descriptor.defaultCapabilities : readCapabilities(capabilityList, entry),
       contextLength: descriptor.defaultContextLength,
       family: descriptor.id
     })
   }
   return models
+}
+
+const CAPABILITIES: readonly Capability[] = ['completion', 'tools', 'thinking', 'vision', 'embedding', 'insert']
+
+function readCapabilities (list: string, entry: string): Capability[] {
+  const names = list.split('+').map((name) => name.trim()).filter((name) => name !== '')
+  for (const name of names) {
+    if (!CAPABILITIES.includes(name as Capability)) throw new Error(`model entry "${entry}": unknown capability "${name}" (known: ${CAPABILITIES.join(', ')})`)
+  }
+  return names as Capability[]
 }

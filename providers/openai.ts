@@ -10,7 +10,9 @@ const REASONING: readonly Capability[] = ['completion', 'tools', 'vision', 'thin
 const MULTIMODAL: readonly Capability[] = ['completion', 'tools', 'vision']
 
 function chat (id: string, capabilities: readonly Capability[], contextLength: number): ModelCard {
-  return { id, capabilities, contextLength, family: 'gpt' }
+  // Reasoning models answer 400 to temperature, top_p and the penalties.
+  // @see https://platform.openai.com/docs/guides/reasoning (checked 2026-11)
+  return { id, capabilities, contextLength, family: 'gpt', ...(capabilities.includes('thinking') ? { rejectsSampling: true } : {}) }
 }
 
 export const openAiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
@@ -42,7 +44,12 @@ export const openAiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   quirks: {
     // Chat completions return no reasoning text; reasoning_effort is the only switch.
     thinkingControl: 'reasoning-effort',
-    streamUsageOption: true
+    streamUsageOption: true,
+    // @see https://platform.openai.com/docs/guides/structured-outputs (checked 2026-11)
+    jsonSchemaOutput: true,
+    // max_tokens is deprecated and refused by reasoning models; max_completion_tokens works for every chat model.
+    // @see https://platform.openai.com/docs/api-reference/chat/create (checked 2026-11)
+    maxTokensField: 'max_completion_tokens'
   }
 })
 

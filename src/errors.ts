@@ -12,6 +12,16 @@ export const GenerateUnsupportedError = createError<[string]>('OLLAMA_GENERATE_U
 export const RawConflictError = createError('OLLAMA_RAW_CONFLICT', 'raw mode does not support template, system, or context', 400)
 export const TopLogprobsRangeError = createError('OLLAMA_TOP_LOGPROBS_RANGE', 'top_logprobs must be between 0 and 20', 400)
 export const InvalidRequestError = createError<[string]>('OLLAMA_INVALID_REQUEST', '%s', 400)
+/**
+ * Ollama's capability check has this wording for every capability (`<full name> does not support <capability>`);
+ * current Ollama no longer reaches it for images, but an upstream text model would fail on them anyway, so we
+ * answer it up front, as older Ollama releases did.
+ */
+export const VisionUnsupportedError = createError<[string]>('OLLAMA_VISION_UNSUPPORTED', '%s does not support vision', 400)
+/** Go's base64 decoder wording for a bad `images` entry (a `data:` prefix included). */
+export const InvalidImageDataError = createError<[number]>('OLLAMA_INVALID_IMAGE_DATA', 'illegal base64 data at input byte %d', 400)
+/** Ollama rejects a wrong-typed option from the scheduler's default branch, hence 500 with the message kept. */
+export const OptionTypeError = createError<[string, string]>('OLLAMA_OPTION_TYPE', 'option "%s" must be %s', 500)
 export const InvalidModelNameError = createError('OLLAMA_INVALID_MODEL_NAME', 'invalid model name', 400)
 export const InvalidNameError = createError<[string]>('OLLAMA_INVALID_NAME', 'name "%s" is invalid', 400)
 export const InvalidCopySourceError = createError<[string]>('OLLAMA_INVALID_COPY_SOURCE', 'source "%s" is invalid', 400)

@@ -19,6 +19,11 @@ export interface Protocol {
   authHeaders(apiKey: string): Record<string, string>
   /** The streamed chat request for this upstream. */
   buildChatRequest(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * The streamed fill-in-the-middle request (legacy completions with a suffix), for models with `insert`;
+   * its stream is read by the same mapper. Absent: the protocol has none.
+   */
+  buildCompletionRequest?(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */

@@ -49,6 +49,17 @@ export function scenarioChunks (model: string): Chunk[] {
       usageChunk
     ]
   }
+  if (model.includes('tools-whole')) {
+    // Mistral's shape: whole calls without index, text around them, usage on the finish chunk.
+    return [
+      contentChunk('Let me check. '),
+      { choices: [{ index: 0, delta: { tool_calls: [{ id: 'gSIMJiOkT', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }] } }] },
+      { choices: [{ index: 0, delta: { tool_calls: [{ id: 'hTJNKjPlU', function: { name: 'get_time', arguments: '{"zone":"JST"}' } }] } }] },
+      contentChunk('One moment.'),
+      { ...finishChunk('tool_calls'), usage: FAKE_USAGE }
+    ]
+  }
+  if (model.includes('json')) return [contentChunk('{"age"'), contentChunk(': 42 '), contentChunk('}'), finishChunk('stop'), usageChunk]
   if (model.includes('tools')) {
     return [
       { choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_up1', type: 'function', function: { name: 'get_weather', arguments: '' } }] } }] },
@@ -79,7 +90,29 @@ const sse = (value: unknown): string => `data: ${typeof value === 'string' ? val
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean): Promise<void> {
+/** The turn after tool results: a final answer that uses them. */
+export const AFTER_TOOLS_TEXT = 'Sunny in Tokyo.'
+
+/** Legacy completions (fill-in-the-middle): the middle streamed in `choices[].text`. */
+export const FIM_PIECES = ['  return a', ' + b\n']
+
+function completionChunk (text: string, finishReason: string | null = null): Chunk {
+  return { id: 'cmpl-1', object: 'text_completion', created: 1, model: 'fake', choices: [{ index: 0, text, finish_reason: finishReason }] }
+}
+
+async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean, path = '/chat/completions', body: Record<string, unknown> = {}): Promise<void> {
+  if (!path.endsWith('/chat/completions') && path.endsWith('/completions') && stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    for (const piece of FIM_PIECES) response.write(sse(completionChunk(piece)))
+    response.end(sse(completionChunk('', 'stop')) + sse({ ...completionChunk(''), choices: [], usage: FAKE_USAGE }) + sse('[DONE]'))
+    return
+  }
+  const messages = Array.isArray(body.messages) ? body.messages as Array<{ role?: string }> : []
+  if (model.includes('tools') && stream && messages.at(-1)?.role === 'tool') {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    response.end(sse(contentChunk(AFTER_TOOLS_TEXT)) + sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
+    return
+  }
   const errorStatus = /fake-(\d{3})/.exec(model)
   if (errorStatus !== null) {
     const status = Number(errorStatus[1])
@@ -157,7 +190,7 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       response.once('close', () => {
         if (!response.writableFinished) call.aborted = true
       })
-      answer(String(body.model ?? ''), body.stream === true, response, () => call.aborted || response.destroyed).catch(() => response.destroy())
+      answer(String(body.model ?? ''), body.stream === true, response, () => call.aborted || response.destroyed, call.path, body).catch(() => response.destroy())
     })
   })
   server.on('connection', (socket) => {
