@@ -32,7 +32,7 @@ t.test('chat completion, not streamed: OpenAI\'s object with the upstream\'s usa
     model: 'fake-text',
     messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hello' }],
     temperature: 0.2,
-    max_tokens: 50,
+    max_completion_tokens: 50,
     stop: ['END'],
     seed: 7
   })
@@ -133,7 +133,7 @@ t.test('legacy completions, streamed and not', async (t) => {
   t.match(single.id, /^cmpl-\d{1,3}$/)
   t.same(single.choices, [{ text: 'Cut short', index: 0, finish_reason: 'length' }])
   t.same(single.usage, FAKE_USAGE)
-  t.match(upstream.calls[0]!.body, { messages: [{ role: 'user', content: 'Say something' }], max_tokens: 5 })
+  t.match(upstream.calls[0]!.body, { messages: [{ role: 'user', content: 'Say something' }], max_completion_tokens: 5 })
 
   const parts: string[] = []
   const reasons: Array<string | null> = []
@@ -143,6 +143,16 @@ t.test('legacy completions, streamed and not', async (t) => {
   }
   t.equal(parts.join(''), 'Hello world!')
   t.equal(reasons.at(-1), 'stop')
+})
+
+t.test('legacy completions with a suffix fill in the middle on a model with insert', async (t) => {
+  const context = await listenTestApp(t, { OPENAI_MODELS: 'coder=completion+insert' })
+  const openai = new OpenAI({ baseURL: `${context.url}/v1`, apiKey: 'ollama', maxRetries: 0 })
+  const single = await openai.completions.create({ model: 'openai/coder', prompt: 'def add(a, b):\n', suffix: '\nprint(add(1, 2))' })
+  t.equal(single.choices[0]!.text, '  return a + b\n')
+  t.match(context.upstream.calls.at(-1)!, { path: '/v1/completions', body: { prompt: 'def add(a, b):\n', suffix: '\nprint(add(1, 2))' } })
+  const refused = await openai.completions.create({ model: 'openai/gpt-4o', prompt: 'a', suffix: 'b' }).catch((error: unknown) => error)
+  t.match(refused, { status: 400, error: { message: 'openai/gpt-4o:latest does not support insert', type: 'invalid_request_error' } })
 })
 
 t.test('models: list and retrieve, with names that hold a slash', async (t) => {
@@ -170,6 +180,7 @@ t.test('errors are OpenAI-shaped, with the right status, so the SDK raises reada
     [{ model: 'openai/fake-text', messages: [{ role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{not json' } }] }] }, 400, 'invalid tool call arguments'],
     [{ model: 'openai/fake-text', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'extreme' }, 400, 'invalid reasoning value: "extreme" (must be "minimal", "low", "medium", "high", "xhigh", "ultra", "max", or "none")'],
     [{ model: 'openai/fake-text', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'high' }, 400, '"openai/fake-text" does not support thinking'],
+    [{ model: 'openai/fake-text', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } }] }] }, 400, 'openai/fake-text:latest does not support vision'],
     [{ model: 'openai/fake-401', messages: [{ role: 'user', content: 'x' }] }, 502, 'openai upstream error 401: Incorrect API key provided: ***. (401)']
   ]
   for (const [body, status, message] of cases) {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { hasCapability } from '../../core/capabilities.js'
 import { ChatUnsupportedError } from '../../errors.js'
-import { checkThinking, checkTools, resolveRequestedModel } from '../../ollama/model-admission.js'
+import { checkThinking, checkTools, checkVision, resolveRequestedModel } from '../../ollama/model-admission.js'
 import { readOptions } from '../../ollama/request-fields.js'
 import { newCompletionFrame } from '../../openai/completion-frame.js'
 import { readOpenAiMessages, readOpenAiOptions, readOpenAiTools, readReasoningEffort, readResponseFormat } from '../../openai/from-openai-chat.js'
@@ -30,6 +30,7 @@ const chatCompletionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!hasCapability(requested.model.card, 'completion')) throw new ChatUnsupportedError(requested.echo)
     const tools = readOpenAiTools(body.tools)
     checkTools(requested, tools.length)
+    checkVision(requested, messages.some((message) => (message.images ?? []).length > 0))
     const { preset } = requested.model
     messages.unshift(...(preset?.messages ?? []))
     if (preset?.system !== undefined && !messages.some((message) => message.role === 'system')) {

@@ -33,7 +33,12 @@ const completionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     return sendCompletion(fastify, request, reply, {
       model: requested.model,
       keepAliveMs: DEFAULT_KEEP_ALIVE_MS,
-      chat: { messages, options: readOptions({ ...preset?.options, ...readOpenAiOptions(body) }) }
+      chat: {
+        messages,
+        options: readOptions({ ...preset?.options, ...readOpenAiOptions(body) }),
+        // Fill-in-the-middle, as /api/generate does: the prompt is the text before the insertion point.
+        ...(body.suffix ? { suffix: body.suffix } : {})
+      }
     }, {
       frame: newCompletionFrame('text', requested.echo),
       stream: body.stream === true,
