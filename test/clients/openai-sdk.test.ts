@@ -1,7 +1,8 @@
 import t from 'tap'
 import OpenAI from 'openai'
 import { listenTestApp } from '../helpers/build-app.js'
-import { FAKE_USAGE } from '../helpers/fake-upstream.js'
+import { AFTER_TOOLS_TEXT, FAKE_USAGE } from '../helpers/fake-upstream.js'
+import { registerShapedProviders } from '../helpers/shaped-providers.js'
 
 // A 1x1 PNG, as a client would attach a screenshot.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
@@ -93,6 +94,33 @@ t.test('a tool round trip with ids, streamed and not', async (t) => {
   t.same(sent[1]!.tool_calls.map((call: { id: string }) => call.id), calls.map((call) => call.id), 'the client\'s ids reach the upstream')
   t.same(JSON.parse(sent[1]!.tool_calls[0].function.arguments), { city: 'Tokyo' })
   t.same([sent[2]!.tool_call_id, sent[3]!.tool_call_id], calls.map((call) => call.id), 'results name the calls they answer')
+})
+
+t.test('the same /v1 tool loop and reasoning switch through OpenAI-, DeepSeek- and DashScope-shaped upstreams', async (t) => {
+  const { openai, upstream, app } = await client(t)
+  registerShapedProviders(app, upstream.url)
+  const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }]
+  const switches: Record<string, Record<string, unknown>> = {
+    openai: {},
+    'fake-deepseek': { thinking: { type: 'enabled' } },
+    'fake-dashscope': { enable_thinking: true }
+  }
+  for (const [provider, thinkingSwitch] of Object.entries(switches)) {
+    const question = [{ role: 'user' as const, content: 'Weather in Tokyo?' }]
+    const first = await openai.chat.completions.stream({ model: `${provider}/fake-tools`, messages: question, tools }).finalChatCompletion()
+    const message = first.choices[0]!.message
+    t.match(message.tool_calls?.[0], { id: /^call_/, function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }, provider)
+    const second = await openai.chat.completions.create({
+      model: `${provider}/fake-tools`,
+      tools,
+      messages: [...question, message, ...(message.tool_calls ?? []).map((call) => ({ role: 'tool' as const, tool_call_id: call.id, content: 'sunny' }))]
+    })
+    t.equal(second.choices[0]!.message.content, AFTER_TOOLS_TEXT, `${provider}: the answer after the tool results`)
+    if (provider !== 'openai') {
+      await openai.chat.completions.create({ model: `${provider}/fake-reasoning`, messages: question, reasoning_effort: 'high' })
+      t.match(upstream.calls.at(-1)!.body, thinkingSwitch, `${provider}: reasoning_effort reaches the provider's own switch`)
+    }
+  }
 })
 
 t.test('an image part reaches the upstream as a data URL', async (t) => {
