@@ -13,6 +13,7 @@ import {
   ModelNotUserDefinedError, ModelRequiredError
 } from '../errors.js'
 import { isValidModelName } from '../ollama/model-name-syntax.js'
+import { checkOptionTypes } from '../ollama/option-types.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'
 import { ErrorBodySchema } from '../schemas/common.js'
@@ -77,6 +78,7 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (Object.keys(body.files ?? {}).length > 0 || Object.keys(body.adapters ?? {}).length > 0) throw new CreateFromFilesError()
     if (!body.from) throw new CreateSourceMissingError()
     const messages = readPresetMessages(body.messages)
+    checkParameters(body.parameters)
     refuseNonUserModel(fastify.providers, name)
     const base = baseOf(fastify.providers, body.from)
     const preset = withPreset(base.preset, { system: body.system, options: body.parameters ?? undefined, messages })
@@ -154,6 +156,19 @@ function withPreset (base: ModelPreset | undefined, added: { system: string | un
   const messages = added.messages ?? base?.messages
   if (system === undefined && options === undefined && messages === undefined) return undefined
   return { ...(system === undefined ? {} : { system }), ...(options === undefined ? {} : { options }), ...(messages === undefined ? {} : { messages: [...messages] }) }
+}
+
+/**
+ * Wrong-typed parameters are refused when the model is made, in Ollama's option wording, rather than
+ * stored to fail every later chat; a request error here, since nothing was scheduled yet.
+ */
+function checkParameters (parameters: CreateRequest['parameters']): void {
+  if (parameters === undefined || parameters === null) return
+  try {
+    checkOptionTypes(parameters)
+  } catch (error) {
+    throw new InvalidRequestError((error as Error).message)
+  }
 }
 
 /** A Modelfile's MESSAGE lines: system, user or assistant turns with text only. */
