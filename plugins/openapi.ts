@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import fp from 'fastify-plugin'
 import { ChatRequestSchema, ChatResponseSchema } from '../src/schemas/chat.js'
 import { ErrorBodySchema, FormatSchema, KeepAliveSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from '../src/schemas/common.js'
+import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from '../src/schemas/embed.js'
 import { GenerateRequestSchema, GenerateResponseSchema } from '../src/schemas/generate.js'
 import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../src/schemas/model-management.js'
 import { ListedModelSchema, ModelDetailsSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from '../src/schemas/models.js'
@@ -18,7 +19,8 @@ const SHARED_SCHEMAS = [
   VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema,
   RunningModelSchema, PsResponseSchema,
   ProgressResponseSchema, PullRequestSchema, CreateRequestSchema, CopyRequestSchema, DeleteRequestSchema,
-  OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiModelSchema, OpenAiModelListSchema
+  OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiModelSchema, OpenAiModelListSchema,
+  EmbedRequestSchema, EmbedResponseSchema, EmbeddingsRequestSchema, EmbeddingsResponseSchema
 ]
 
 export default fp(async function openapi (fastify) {
@@ -35,7 +37,8 @@ export default fp(async function openapi (fastify) {
         { name: 'server', description: 'Probes' },
         { name: 'models', description: 'Model listing' },
         { name: 'inference', description: 'Chat and generation' },
-        { name: 'openai', description: 'OpenAI-compatible endpoints (/v1)' }
+        { name: 'openai', description: 'OpenAI-compatible endpoints (/v1)' },
+        { name: 'embeddings', description: 'Vectors from embedding models' }
       ]
     },
     // Keep each schema's $id as its component name, so generated clients get readable types.

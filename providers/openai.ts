@@ -39,7 +39,9 @@ export const openAiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
     chat('o3', REASONING, 200_000),
     chat('o4-mini', REASONING, 200_000),
     { id: 'text-embedding-3-small', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 1536 },
-    { id: 'text-embedding-3-large', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 3072 }
+    { id: 'text-embedding-3-large', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 3072 },
+    // Still the default of many RAG setups; rejects `dimensions` ("This model does not support specifying dimensions").
+    { id: 'text-embedding-ada-002', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 1536, embeddingDimensions: false }
   ],
   quirks: {
     // Chat completions return no reasoning text; reasoning_effort is the only switch.

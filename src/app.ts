@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import bodyParser from '../plugins/body-parser.js'
 import clientAbort from '../plugins/client-abort.js'
 import config from '../plugins/config.js'
+import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
 import openapi from '../plugins/openapi.js'
 import providerRegistry from '../plugins/provider-registry.js'
@@ -51,6 +52,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   for (const provider of providerPlugins) await app.register(provider)
   await app.register(userModels)
   await app.register(translation)
+  await app.register(embedding)
   await app.register(requestLog)
   await registerRoutes(app)
   return app

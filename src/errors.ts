@@ -32,3 +32,6 @@ export const CreateSourceMissingError = createError('OLLAMA_CREATE_SOURCE_MISSIN
 export const CreateFromFilesError = createError('OLLAMA_CREATE_FROM_FILES', 'creating a model from files is not supported: this server serves cloud models, name one of them in "from"', 400)
 /** A provider's model or a configured alias: it is not ours to replace or delete. */
 export const ModelNotUserDefinedError = createError<[string, string]>('OLLAMA_MODEL_NOT_USER_DEFINED', "model '%s' %s; only models made with create or copy can be changed", 400)
+export const EmbedModelNotFoundError = createError<[string]>('OLLAMA_EMBED_MODEL_NOT_FOUND', 'model "%s" not found, try pulling it first', 404)
+export const EmbeddingUnsupportedError = createError<[string]>('OLLAMA_EMBEDDING_UNSUPPORTED', '%s does not support embedding', 400)
+export const InvalidInputTypeError = createError('OLLAMA_INVALID_INPUT_TYPE', 'invalid input type', 400)

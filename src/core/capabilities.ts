@@ -19,6 +19,11 @@ export interface ModelCard {
   readonly maxTokensField?: MaxTokensField
   /** The model rejects sampling knobs (OpenAI reasoning models): temperature, top_p and the penalties are not sent. Default false. */
   readonly rejectsSampling?: boolean
+  /**
+   * Whether the upstream accepts a `dimensions` parameter for this embedding model (default true).
+   * When false, a requested length is only applied here, by truncating and re-normalising.
+   */
+  readonly embeddingDimensions?: boolean
 }
 
 /** The body field that carries Ollama's `num_predict`. */

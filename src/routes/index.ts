@@ -1,6 +1,7 @@
 /** Every route plugin, registered in one place. */
 import type { FastifyInstance } from 'fastify'
 import chatRoute from './chat.js'
+import embedRoutes from './embed.js'
 import generateRoute from './generate.js'
 import modelManagementRoutes from './model-management.js'
 import modelRoutes from './models.js'
@@ -14,4 +15,5 @@ export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(chatRoute)
   await fastify.register(generateRoute)
   await fastify.register(openAiRoutes)
+  await fastify.register(embedRoutes)
 }

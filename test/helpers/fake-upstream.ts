@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { answerEmbeddings } from './fake-embeddings.js'
 
 export interface RecordedCall {
   path: string
@@ -190,6 +191,10 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       response.once('close', () => {
         if (!response.writableFinished) call.aborted = true
       })
+      if (call.path.endsWith('/embeddings')) {
+        answerEmbeddings(body, response).catch(() => response.destroy())
+        return
+      }
       answer(String(body.model ?? ''), body.stream === true, response, () => call.aborted || response.destroyed, call.path, body).catch(() => response.destroy())
     })
   })
