@@ -11,7 +11,7 @@ import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, 
 import { GenerateRequestSchema, GenerateResponseSchema } from '../src/schemas/generate.js'
 import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../src/schemas/model-management.js'
 import { ListedModelSchema, ModelDetailsSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from '../src/schemas/models.js'
-import { OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiErrorBodySchema, OpenAiMessageSchema, OpenAiModelListSchema, OpenAiModelSchema, OpenAiToolCallSchema } from '../src/schemas/openai.js'
+import { OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema, OpenAiErrorBodySchema, OpenAiMessageSchema, OpenAiModelListSchema, OpenAiModelSchema, OpenAiToolCallSchema } from '../src/schemas/openai.js'
 
 const SHARED_SCHEMAS = [
   ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, MessageSchema, ToolSchema,
@@ -19,7 +19,7 @@ const SHARED_SCHEMAS = [
   VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema,
   RunningModelSchema, PsResponseSchema,
   ProgressResponseSchema, PullRequestSchema, CreateRequestSchema, CopyRequestSchema, DeleteRequestSchema,
-  OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiModelSchema, OpenAiModelListSchema,
+  OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema, OpenAiModelSchema, OpenAiModelListSchema,
   EmbedRequestSchema, EmbedResponseSchema, EmbeddingsRequestSchema, EmbeddingsResponseSchema
 ]
 

@@ -97,3 +97,13 @@ export const OpenAiModelListSchema = Type.Object({
   object: Type.Literal('list'),
   data: Type.Union([Type.Array(Type.Ref(OpenAiModelSchema)), Type.Null()], { description: 'null when no model is served, as Ollama answers' })
 }, { $id: 'OpenAiModelList' })
+
+export const OpenAiEmbeddingsRequestSchema = Type.Object({
+  model: Type.String(),
+  input: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String()), Type.Null()], { description: 'One text or a list of texts' })),
+  dimensions: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  encoding_format: Type.Optional(Type.Union([Type.String({ description: 'float (default) or base64' }), Type.Null()])),
+  user: Type.Optional(Type.String())
+}, { $id: 'OpenAiEmbeddingsRequest' })
+
+export type OpenAiEmbeddingsRequest = Static<typeof OpenAiEmbeddingsRequestSchema>

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { openAiErrorBody } from '../../openai/openai-error.js'
 import chatCompletionsRoute from './chat-completions.js'
 import completionsRoute from './completions.js'
+import embeddingsRoute from './embeddings.js'
 import openAiModelRoutes from './models.js'
 
 const openAiRoutes: FastifyPluginAsync = async (fastify) => {
@@ -14,6 +15,7 @@ const openAiRoutes: FastifyPluginAsync = async (fastify) => {
   })
   await fastify.register(chatCompletionsRoute)
   await fastify.register(completionsRoute)
+  await fastify.register(embeddingsRoute)
   await fastify.register(openAiModelRoutes)
 }
 
