@@ -4,17 +4,25 @@ import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capa
 import type { Protocol } from '../src/core/protocol.js'
 import { Secret } from '../src/core/secret.js'
 
-export function defineProvider (descriptor: ProviderDescriptor, protocol: Protocol) {
+/** Builds a protocol from the provider's own variables (Azure's api-version), read once at boot. */
+export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>) => Protocol
+
+export function defineProvider (descriptor: ProviderDescriptor, protocol: Protocol | ProtocolFactory) {
   return fp(async function provider (fastify) {
     const apiKeyName = descriptor.apiKeyEnv.find((name) => isSet(fastify.config[name]))
     if (apiKeyName === undefined) {
       fastify.log.info(`provider ${descriptor.id} inactive: ${descriptor.apiKeyEnv.join(' or ')} not set`)
       return
     }
-    const baseUrl = (fastify.config[descriptor.baseUrlEnv] ?? descriptor.defaultBaseUrl).replace(/\/+$/, '')
+    const configuredBaseUrl = fastify.config[descriptor.baseUrlEnv]
+    if (descriptor.baseUrlRequired === true && !isSet(configuredBaseUrl)) {
+      fastify.log.warn(`provider ${descriptor.id} inactive: ${apiKeyName} is set but ${descriptor.baseUrlEnv} is not`)
+      return
+    }
+    const baseUrl = (isSet(configuredBaseUrl) ? configuredBaseUrl : descriptor.defaultBaseUrl).replace(/\/+$/, '')
     fastify.providers.register({
       descriptor,
-      protocol,
+      protocol: typeof protocol === 'function' ? protocol(fastify.config) : protocol,
       apiKey: new Secret(fastify.config[apiKeyName] as string),
       baseUrl,
       models: withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])

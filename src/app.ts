@@ -5,8 +5,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import bodyParser from '../plugins/body-parser.js'
 import clientAbort from '../plugins/client-abort.js'
 import config from '../plugins/config.js'
+import configFile from '../plugins/config-file.js'
 import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
+import modelAliases from '../plugins/model-aliases.js'
 import openapi from '../plugins/openapi.js'
 import providerRegistry from '../plugins/provider-registry.js'
 import requestLog from '../plugins/request-log.js'
@@ -42,6 +44,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(config, { env: options.env })
+  await app.register(configFile)
   await app.register(sensible)
   await app.register(providerRegistry)
   await app.register(errorHandler)
@@ -50,6 +53,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(clientAbort)
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
+  await app.register(modelAliases)
   await app.register(userModels)
   await app.register(translation)
   await app.register(embedding)

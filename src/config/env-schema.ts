@@ -12,7 +12,8 @@ export const ServerEnvSchema = Type.Object({
   DATA_DIR: Type.String({ default: 'data', minLength: 1, description: 'Directory for user-defined models (/api/create, /api/copy)' }),
   UPSTREAM_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1 }),
   UPSTREAM_HEADERS_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Wait for the upstream to start answering (reasoning models can take minutes)' }),
-  UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' })
+  UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' }),
+  CONFIG_FILE: Type.Optional(Type.String({ description: 'YAML or JSON file with model aliases and OpenAI-compatible servers' }))
 })
 
 export type ServerEnv = Static<typeof ServerEnvSchema>
@@ -21,7 +22,7 @@ export type ServerEnv = Static<typeof ServerEnvSchema>
 export type EnvConfig = ServerEnv & Readonly<Record<string, string | undefined>>
 
 export function providerEnvNames (descriptor: ProviderDescriptor): string[] {
-  return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv]
+  return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv, ...(descriptor.settingsEnv ?? [])]
 }
 
 export function buildEnvSchema (descriptors: readonly ProviderDescriptor[]) {

@@ -112,6 +112,21 @@ export interface ProviderDescriptor {
   readonly defaultContextLength: number
   readonly models: readonly ModelCard[]
   readonly quirks: ProviderQuirks
+  /** Model ids served without a catalogue entry (Volcengine Ark `ep-...` endpoint ids), and the card they get. */
+  readonly openModels?: OpenModelRule
+  /** The provider stays inactive until its base URL variable is set too (Azure: there is no shared default host). */
+  readonly baseUrlRequired?: boolean
+  /** Further variables the provider reads at boot (Azure's `AZURE_API_VERSION`). */
+  readonly settingsEnv?: readonly string[]
+}
+
+/** Ids that match `pattern` are served with these capabilities although no card lists them. */
+export interface OpenModelRule {
+  /** Tested against the upstream model id (what follows `provider/`). */
+  readonly pattern: RegExp
+  readonly capabilities: readonly Capability[]
+  readonly contextLength: number
+  readonly family: string
 }
 
 export function hasCapability (card: ModelCard, capability: Capability): boolean {
