@@ -32,7 +32,14 @@ export default fp(async function userModels (fastify) {
   const file = new UserModelFile(join(fastify.config.DATA_DIR, USER_MODELS_FILE))
   // A corrupt file stops the boot with its path and reason: starting empty would overwrite it on the next save.
   const stored = await file.read()
-  for (const model of stored) fastify.providers.addAlias(toAlias(model))
+  for (const model of stored) {
+    // A provider's model or a built-in or configured alias that took the name since keeps it; the file keeps the entry.
+    if (fastify.providers.getAlias(model.name) !== undefined || fastify.providers.resolve(model.name) !== undefined) {
+      fastify.log.warn({ file: file.path, model: model.name }, 'user-defined model not loaded: the name is now taken by a provider\'s model or an alias')
+      continue
+    }
+    fastify.providers.addAlias(toAlias(model))
+  }
   if (stored.length > 0) fastify.log.info({ file: file.path, count: stored.length }, 'user-defined models loaded')
 
   const byName = new Map(stored.map((model) => [nameKey(model.name), model]))
@@ -66,7 +73,7 @@ export default fp(async function userModels (fastify) {
       return true
     }
   })
-}, { name: 'user-models', fastify: '5.x', dependencies: ['config', 'provider-registry'] })
+}, { name: 'user-models', fastify: '5.x', dependencies: ['config', 'provider-registry', 'model-aliases'] })
 
 function toStoredPreset (preset: ModelPreset): NonNullable<StoredModel['preset']> {
   return {
