@@ -32,3 +32,15 @@ t.test('a corrupt file is reported with its path, never replaced', async (t) => 
   await t.rejects(buildApp({ logger: false, env: { DATA_DIR: dir, OPENAI_API_KEY: 'sk-test' } }), { message: new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is unreadable`) }, 'the service does not start over a corrupt store')
   t.equal(await readFile(path, 'utf8'), '{"version":1,"models":[{"name":"a"}]}', 'the file is untouched')
 })
+
+t.test('a stored model whose name a built-in alias has taken since is not loaded, and stays in the file', async (t) => {
+  const dir = await directory(t)
+  const path = join(dir, 'user-models.json')
+  const text = JSON.stringify({ version: 1, models: [{ name: 'deepseek-chat', target: 'openai/gpt-4o' }, { name: 'mine', target: 'openai/gpt-4o' }] })
+  await writeFile(path, text)
+  const app = await buildApp({ logger: false, env: { DATA_DIR: dir, OPENAI_API_KEY: 'sk-test' } })
+  t.teardown(() => app.close())
+  t.equal(app.providers.getAlias('deepseek-chat')?.origin, 'builtin')
+  t.equal(app.providers.getAlias('mine')?.origin, 'user')
+  t.equal(await readFile(path, 'utf8'), text)
+})
