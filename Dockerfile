@@ -11,8 +11,11 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled output and production dependencies only, as a non-root user.
 FROM node:22-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=11434
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=11434 DATA_DIR=/data
 WORKDIR /app
+# User-defined models (/api/create, /api/copy) live here; mount a volume to keep them.
+RUN mkdir /data && chown node:node /data
+VOLUME /data
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./

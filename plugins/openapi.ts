@@ -9,13 +9,17 @@ import { ChatRequestSchema, ChatResponseSchema } from '../src/schemas/chat.js'
 import { ErrorBodySchema, FormatSchema, KeepAliveSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from '../src/schemas/common.js'
 import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from '../src/schemas/embed.js'
 import { GenerateRequestSchema, GenerateResponseSchema } from '../src/schemas/generate.js'
+import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../src/schemas/model-management.js'
 import { ListedModelSchema, ModelDetailsSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from '../src/schemas/models.js'
+import { OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema, OpenAiErrorBodySchema, OpenAiMessageSchema, OpenAiModelListSchema, OpenAiModelSchema, OpenAiToolCallSchema } from '../src/schemas/openai.js'
 
 const SHARED_SCHEMAS = [
   ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, MessageSchema, ToolSchema,
   ChatRequestSchema, ChatResponseSchema, GenerateRequestSchema, GenerateResponseSchema,
   VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema,
   RunningModelSchema, PsResponseSchema,
+  ProgressResponseSchema, PullRequestSchema, CreateRequestSchema, CopyRequestSchema, DeleteRequestSchema,
+  OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema, OpenAiModelSchema, OpenAiModelListSchema,
   EmbedRequestSchema, EmbedResponseSchema, EmbeddingsRequestSchema, EmbeddingsResponseSchema
 ]
 
@@ -33,6 +37,7 @@ export default fp(async function openapi (fastify) {
         { name: 'server', description: 'Probes' },
         { name: 'models', description: 'Model listing' },
         { name: 'inference', description: 'Chat and generation' },
+        { name: 'openai', description: 'OpenAI-compatible endpoints (/v1)' },
         { name: 'embeddings', description: 'Vectors from embedding models' }
       ]
     },

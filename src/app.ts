@@ -18,6 +18,7 @@ import providerRegistry from '../plugins/provider-registry.js'
 import requestLog from '../plugins/request-log.js'
 import translation from '../plugins/translation.js'
 import upstreamAgent from '../plugins/upstream-agent.js'
+import userModels from '../plugins/user-models.js'
 import { providerPlugins } from '../providers/index.js'
 import { loggerOptions } from './config/logger-options.js'
 import { registerRoutes } from './routes/index.js'
@@ -64,6 +65,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
   await app.register(modelAliases)
+  await app.register(userModels)
   await app.register(translation)
   await app.register(embedding)
   await app.register(requestLog)

@@ -9,6 +9,7 @@ export const ServerEnvSchema = Type.Object({
   DEFAULT_MODEL: Type.Optional(Type.String({ description: 'Model used when a request names none' })),
   OLLAMA_VERSION: Type.String({ default: '0.32.15', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Version reported by /api/version' }),
   BODY_LIMIT_BYTES: Type.Integer({ default: 64 * 1024 * 1024, minimum: 1024, description: 'Largest request body accepted (images are base64 in JSON)' }),
+  DATA_DIR: Type.String({ default: 'data', minLength: 1, description: 'Directory for user-defined models (/api/create, /api/copy)' }),
   UPSTREAM_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1 }),
   UPSTREAM_HEADERS_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Wait for the upstream to start answering (reasoning models can take minutes)' }),
   UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' }),

@@ -138,8 +138,10 @@ function mergePresets (inner: ModelPreset | undefined, outer: ModelPreset | unde
   if (inner === undefined) return outer
   if (outer === undefined) return inner
   const system = outer.system ?? inner.system
+  const messages = outer.messages ?? inner.messages
   return {
     ...(system === undefined ? {} : { system }),
-    options: { ...inner.options, ...outer.options }
+    options: { ...inner.options, ...outer.options },
+    ...(messages === undefined ? {} : { messages })
   }
 }

@@ -44,6 +44,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     const format = readFormat(body.format)
     const chatMessages = readMessages(messages)
+    chatMessages.unshift(...(preset?.messages ?? []))
     // A model's own system prompt applies when the conversation brings none, as in Ollama.
     if (preset?.system !== undefined && !chatMessages.some((message) => message.role === 'system')) {
       chatMessages.unshift({ role: 'system', content: preset.system })

@@ -51,6 +51,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const system = body.system || preset?.system
     const messages: ChatMessage[] = []
     if (system && body.raw !== true) messages.push({ role: 'system', content: system })
+    if (body.raw !== true) messages.push(...(preset?.messages ?? []))
     messages.push({ role: 'user', content: prompt, ...(body.images ? { images: body.images } : {}) })
     return fastify.answer(request, reply, {
       model: requested.model,

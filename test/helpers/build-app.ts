@@ -1,4 +1,7 @@
 /** The real app with hermetic configuration (no process env, no .env) pointed at a fake upstream. */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.js'
@@ -24,9 +27,15 @@ interface Teardown {
 
 export async function buildTestApp (t: Teardown, env: Record<string, string> = {}): Promise<TestContext> {
   const upstream = await startFakeUpstream()
+  // Each app gets its own data directory unless the test shares one (restart tests).
+  const ownDataDir = env.DATA_DIR === undefined ? await mkdtemp(join(tmpdir(), 'ollama-adapter-test-')) : undefined
+  t.teardown(async () => {
+    if (ownDataDir !== undefined) await rm(ownDataDir, { recursive: true, force: true })
+  })
   const app = await buildApp({
     logger: false,
     env: {
+      ...(ownDataDir === undefined ? {} : { DATA_DIR: ownDataDir }),
       OPENAI_API_KEY: TEST_API_KEY,
       OPENAI_BASE_URL: upstream.url,
       OPENAI_MODELS: FAKE_MODELS.join(','),
