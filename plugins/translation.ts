@@ -69,7 +69,7 @@ export default fp(async function translation (fastify) {
     request.answerLog.provider = provider.descriptor.id
     metrics.markHeaders()
     fastify.recentModels.touch(job.model, job.keepAliveMs)
-    const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal)
+    const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
     return { events, metrics, body }
   })
 

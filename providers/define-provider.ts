@@ -1,38 +1,96 @@
-/** Turns a descriptor and its protocol into a named provider plugin that registers itself when its key is set. */
+/** Turns a descriptor and its protocol into a named provider plugin that registers itself when its key (or base URL) is set. */
 import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
 import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
 import type { Protocol } from '../src/core/protocol.js'
 import { Secret } from '../src/core/secret.js'
+import { getJson } from '../src/upstream/get-json.js'
+
+/** A model list that does not answer in this time leaves the provider with the models it had. */
+const MODEL_LIST_TIMEOUT_MS = 10_000
+const DEFAULT_REFRESH_SECONDS = 60
 
 /** Builds a protocol from the provider's own variables (Azure's api-version), read once at boot. */
 export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>) => Protocol
 
-export function defineProvider (descriptor: ProviderDescriptor, protocol: Protocol | ProtocolFactory) {
+export function defineProvider (descriptor: ProviderDescriptor, protocolOrFactory: Protocol | ProtocolFactory) {
   return fp(async function provider (fastify) {
     const apiKeyName = descriptor.apiKeyEnv.find((name) => isSet(fastify.config[name]))
-    if (apiKeyName === undefined) {
-      fastify.log.info(`provider ${descriptor.id} inactive: ${descriptor.apiKeyEnv.join(' or ')} not set`)
+    const configuredBaseUrl = fastify.config[descriptor.baseUrlEnv]
+    const keyless = descriptor.activation === 'base-url'
+    if (keyless ? !isSet(configuredBaseUrl) : apiKeyName === undefined) {
+      fastify.log.info(`provider ${descriptor.id} inactive: ${keyless ? descriptor.baseUrlEnv : descriptor.apiKeyEnv.join(' or ')} not set`)
       return
     }
-    const configuredBaseUrl = fastify.config[descriptor.baseUrlEnv]
     if (descriptor.baseUrlRequired === true && !isSet(configuredBaseUrl)) {
       fastify.log.warn(`provider ${descriptor.id} inactive: ${apiKeyName} is set but ${descriptor.baseUrlEnv} is not`)
       return
     }
+    const protocol = typeof protocolOrFactory === 'function' ? protocolOrFactory(fastify.config) : protocolOrFactory
     const baseUrl = (isSet(configuredBaseUrl) ? configuredBaseUrl : descriptor.defaultBaseUrl).replace(/\/+$/, '')
+    const apiKey = new Secret(apiKeyName === undefined ? '' : fastify.config[apiKeyName] as string)
+    const configured = withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])
+    let models = configured
     fastify.providers.register({
       descriptor,
-      protocol: typeof protocol === 'function' ? protocol(fastify.config) : protocol,
-      apiKey: new Secret(fastify.config[apiKeyName] as string),
+      protocol,
+      apiKey,
       baseUrl,
-      models: withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])
+      // A getter, so a refreshed model list is seen by every later lookup.
+      get models () { return models },
+      unprefixed: descriptor.unprefixedEnv !== undefined && fastify.config[descriptor.unprefixedEnv]?.trim().toLowerCase() === 'true'
     })
-    fastify.log.info({ provider: descriptor.id, baseUrl }, `provider ${descriptor.id} active`)
-  }, { name: `provider-${descriptor.id}`, fastify: '5.x', dependencies: ['config', 'provider-registry'] })
+    if (protocol.modelListPath !== undefined && protocol.readModelList !== undefined) {
+      const listPath = protocol.modelListPath
+      const readModelList = protocol.readModelList
+      const refresh = async (): Promise<void> => {
+        try {
+          const listed = readModelList(await getJson(fastify.upstream, baseUrl + listPath, protocol.authHeaders(apiKey.reveal()), MODEL_LIST_TIMEOUT_MS))
+          models = mergeModels(listed, configured)
+        } catch (error) {
+          fastify.log.warn({ provider: descriptor.id, error: (error as Error).message }, `provider ${descriptor.id}: model list unavailable, keeping ${models.length} models`)
+        }
+      }
+      await refresh()
+      scheduleRefresh(fastify, refresh, readRefreshSeconds(descriptor, fastify.config))
+    }
+    fastify.log.info({ provider: descriptor.id, baseUrl, models: models.length }, `provider ${descriptor.id} active`)
+  }, { name: `provider-${descriptor.id}`, fastify: '5.x', dependencies: ['config', 'provider-registry', 'upstream-agent'] })
 }
 
 function isSet (value: string | undefined): value is string {
   return value !== undefined && value.trim() !== ''
+}
+
+function readRefreshSeconds (descriptor: ProviderDescriptor, config: Readonly<Record<string, unknown>>): number {
+  const raw = descriptor.refreshSecondsEnv === undefined ? undefined : config[descriptor.refreshSecondsEnv]
+  const seconds = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : DEFAULT_REFRESH_SECONDS
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_REFRESH_SECONDS
+}
+
+/** Refreshes one at a time on an unref'd timer, stopped when the app closes. */
+function scheduleRefresh (fastify: FastifyInstance, refresh: () => Promise<void>, seconds: number): void {
+  if (seconds === 0) return
+  let timer: NodeJS.Timeout | undefined
+  let closed = false
+  const next = (): void => {
+    timer = setTimeout(() => { refresh().finally(() => { if (!closed) next() }).catch(() => {}) }, seconds * 1000)
+    timer.unref()
+  }
+  next()
+  fastify.addHook('onClose', async () => {
+    closed = true
+    clearTimeout(timer)
+  })
+}
+
+/** Discovered models first; configured ids the upstream did not list are kept. */
+function mergeModels (listed: readonly ModelCard[], configured: readonly ModelCard[]): ModelCard[] {
+  const models = [...listed]
+  for (const card of configured) {
+    if (!models.some((model) => model.id.toLowerCase() === card.id.toLowerCase())) models.push(card)
+  }
+  return models
 }
 
 /**

@@ -8,6 +8,9 @@ import groqProvider, { groqDescriptor } from './groq.js'
 import mistralProvider, { mistralDescriptor } from './mistral.js'
 import moonshotProvider, { moonshotDescriptor } from './moonshot.js'
 import openAiProvider, { openAiDescriptor } from './openai.js'
+import anthropicProvider, { anthropicDescriptor } from './anthropic.js'
+import geminiProvider, { geminiDescriptor } from './gemini.js'
+import ollamaProvider, { ollamaDescriptor } from './ollama.js'
 import openAiCompatibleServers from './openai-compatible-servers.js'
 import openRouterProvider, { openRouterDescriptor } from './openrouter.js'
 import siliconFlowProvider, { siliconFlowDescriptor } from './siliconflow.js'
@@ -31,6 +34,9 @@ export const providerPlugins = [
   togetherProvider,
   fireworksProvider,
   azureProvider,
+  anthropicProvider,
+  geminiProvider,
+  ollamaProvider,
   // Servers declared in CONFIG_FILE, each under its own id; last, so an id taken by an active provider is refused.
   openAiCompatibleServers
 ]
@@ -49,5 +55,8 @@ export const providerDescriptors: readonly ProviderDescriptor[] = [
   xaiDescriptor,
   togetherDescriptor,
   fireworksDescriptor,
-  azureDescriptor
+  azureDescriptor,
+  anthropicDescriptor,
+  geminiDescriptor,
+  ollamaDescriptor
 ]

@@ -34,7 +34,8 @@ export type ServerEnv = Static<typeof ServerEnvSchema>
 export type EnvConfig = ServerEnv & Readonly<Record<string, string | undefined>>
 
 export function providerEnvNames (descriptor: ProviderDescriptor): string[] {
-  return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv, ...(descriptor.settingsEnv ?? [])]
+  const optional = [descriptor.unprefixedEnv, descriptor.refreshSecondsEnv].filter((name): name is string => name !== undefined)
+  return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv, ...(descriptor.settingsEnv ?? []), ...optional]
 }
 
 export function buildEnvSchema (descriptors: readonly ProviderDescriptor[]) {

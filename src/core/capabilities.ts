@@ -15,6 +15,10 @@ export interface ModelCard {
   readonly embeddingBatchSize?: number
   /** Vector length of an embedding model, when fixed. */
   readonly embeddingLength?: number
+  /** Most tokens one answer may hold, for providers that require a limit on every request (Anthropic). */
+  readonly maxOutputTokens?: number
+  /** What a real Ollama upstream's /api/tags says about the model, listed as it is rather than as a remote model. */
+  readonly listing?: ModelListing
   /** Overrides the provider's `quirks.maxTokensField` for this model (reasoning models want `max_completion_tokens`). */
   readonly maxTokensField?: MaxTokensField
   /** The model rejects sampling knobs (OpenAI reasoning models): temperature, top_p and the penalties are not sent. Default false. */
@@ -24,6 +28,17 @@ export interface ModelCard {
    * When false, a requested length is only applied here, by truncating and re-normalising.
    */
   readonly embeddingDimensions?: boolean
+}
+
+export interface ModelListing {
+  readonly size: number
+  /** 64 hex characters, without `sha256:`. */
+  readonly digest: string
+  /** RFC 3339, as the upstream wrote it. */
+  readonly modifiedAt: string
+  readonly format: string
+  readonly parameterSize: string
+  readonly quantizationLevel: string
 }
 
 /** The body field that carries Ollama's `num_predict`. */
@@ -100,7 +115,7 @@ export interface ProviderDescriptor {
   readonly id: string
   readonly displayName: string
   /** Wire protocol the provider speaks. */
-  readonly protocol: 'openai-chat'
+  readonly protocol: 'openai-chat' | 'anthropic-messages' | 'gemini-generate-content' | 'ollama'
   readonly defaultBaseUrl: string
   /** Environment variables that may hold the API key, first set wins. */
   readonly apiKeyEnv: readonly string[]
@@ -118,6 +133,12 @@ export interface ProviderDescriptor {
   readonly baseUrlRequired?: boolean
   /** Further variables the provider reads at boot (Azure's `AZURE_API_VERSION`). */
   readonly settingsEnv?: readonly string[]
+  /** What turns the provider on: an API key (default) or, for keyless servers such as Ollama, its base URL. */
+  readonly activation?: 'api-key' | 'base-url'
+  /** Environment variable that, when `true`, lists and resolves the provider's models without the `id/` prefix. */
+  readonly unprefixedEnv?: string
+  /** Environment variable with the seconds between model-list refreshes (protocols that list models; 0 = at boot only). */
+  readonly refreshSecondsEnv?: string
 }
 
 /** Ids that match `pattern` are served with these capabilities although no card lists them. */

@@ -8,10 +8,17 @@ export interface ToolCall {
   readonly arguments: Record<string, unknown>
 }
 
+/** Nanosecond timings an upstream measured itself (a real Ollama server does); they replace our estimates. */
+export interface UpstreamDurations {
+  readonly loadNs?: number
+  readonly promptEvalNs?: number
+  readonly evalNs?: number
+}
+
 export type ChatEvent =
   | { readonly type: 'text-delta', readonly text: string }
   | { readonly type: 'thinking-delta', readonly text: string }
   | { readonly type: 'tool-call', readonly toolCall: ToolCall }
-  | { readonly type: 'usage', readonly promptTokens: number, readonly completionTokens: number }
+  | { readonly type: 'usage', readonly promptTokens: number, readonly completionTokens: number, readonly durations?: UpstreamDurations }
   | { readonly type: 'finish', readonly reason: DoneReason }
   | { readonly type: 'error', readonly message: string }

@@ -38,6 +38,8 @@ export interface SamplingOptions {
   readonly seed?: number
   readonly presencePenalty?: number
   readonly frequencyPenalty?: number
+  /** The `options` object as the client sent it, for an upstream that speaks Ollama itself (num_ctx, min_p, ...). */
+  readonly ollamaOptions?: Readonly<Record<string, unknown>>
 }
 
 export interface NormalisedChatRequest {

@@ -33,4 +33,12 @@ export interface Protocol {
   buildEmbedRequest?(inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest
   /** Vectors in input order and token usage from an embedding answer; throws when the answer is malformed. */
   readEmbedResponse?(body: unknown, inputCount: number): EmbedBatchResult
+  /** How the upstream frames its stream: SSE (the default) or one JSON object per line (Ollama). */
+  readonly framing?: StreamFraming
+  /** Path (GET) of the upstream's model list, for providers whose models are discovered rather than listed. */
+  readonly modelListPath?: string
+  /** Model cards from the model list body; required with `modelListPath`. */
+  readModelList?(body: unknown): ModelCard[]
 }
+
+export type StreamFraming = 'sse' | 'ndjson'

@@ -13,6 +13,8 @@ export interface ActiveProvider {
   /** Without a trailing slash. */
   readonly baseUrl: string
   readonly models: readonly ModelCard[]
+  /** Lists and resolves its models by their bare names too (a real Ollama upstream, when configured so). */
+  readonly unprefixed?: boolean
 }
 
 export interface ResolvedModel {
@@ -66,12 +68,20 @@ export class ProviderRegistry {
     const reference = parseModelName(name)
     if (reference.provider !== undefined) {
       const provider = this.providers.get(reference.provider)
-      return provider === undefined ? undefined : this.findModel(provider, reference.model)
-    }
-    // A bare name goes to the first active provider its routing rules name that serves it.
-    for (const providerId of providersForBareName(reference.model)) {
-      const provider = this.providers.get(providerId)
       const resolved = provider === undefined ? undefined : this.findModel(provider, reference.model)
+      if (resolved !== undefined) return resolved
+    } else {
+      // A bare name goes to the first active provider its routing rules name that serves it.
+      for (const providerId of providersForBareName(reference.model)) {
+        const provider = this.providers.get(providerId)
+        const resolved = provider === undefined ? undefined : this.findModel(provider, reference.model)
+        if (resolved !== undefined) return resolved
+      }
+    }
+    // Bare names (and names like `hf.co/org/model`) may belong to a provider serving unprefixed names.
+    for (const candidate of this.providers.values()) {
+      if (candidate.unprefixed !== true) continue
+      const resolved = this.findModel(candidate, stripLatestTag(name.trim()))
       if (resolved !== undefined) return resolved
     }
     return undefined
@@ -109,7 +119,8 @@ export class ProviderRegistry {
   }
 
   private toResolved (provider: ActiveProvider, card: ModelCard): ResolvedModel {
-    return { provider, card, name: canonicalModelName(provider.descriptor.id, card.id) }
+    const name = provider.unprefixed === true ? canonicalAliasName(card.id) : canonicalModelName(provider.descriptor.id, card.id)
+    return { provider, card, name }
   }
 }
 

@@ -24,7 +24,7 @@ export async function aggregateAnswer (events: AsyncIterable<ChatEvent>, shape: 
         toolCalls.push(toOllamaToolCall(event.toolCall, toolCalls.length))
         break
       case 'usage':
-        metrics.setUsage(event.promptTokens, event.completionTokens)
+        metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
         break
       case 'finish':
         doneReason = event.reason

@@ -1,4 +1,5 @@
 /** The timing and token figures of one answer, in the fields Ollama's final chunk carries. */
+import type { UpstreamDurations } from '../core/chat-event.js'
 import { elapsedNs, nowNs } from '../core/ollama-time.js'
 
 export interface OllamaMetrics {
@@ -19,6 +20,7 @@ export class AnswerMetrics {
   private firstTokenAt: bigint | undefined
   promptTokens = 0
   completionTokens = 0
+  private upstreamDurations: UpstreamDurations | undefined
 
   constructor (readonly startedAt: bigint = nowNs()) {}
 
@@ -30,9 +32,10 @@ export class AnswerMetrics {
     this.firstTokenAt ??= nowNs()
   }
 
-  setUsage (promptTokens: number, completionTokens: number): void {
+  setUsage (promptTokens: number, completionTokens: number, durations?: UpstreamDurations): void {
     this.promptTokens = promptTokens
     this.completionTokens = completionTokens
+    if (durations !== undefined) this.upstreamDurations = durations
   }
 
   finish (): OllamaMetrics {
@@ -51,6 +54,11 @@ export class AnswerMetrics {
       metrics.eval_count = this.completionTokens
       metrics.eval_duration = elapsedNs(firstTokenAt, endedAt)
     }
+    // A real Ollama upstream measured its own load and eval times: those are the truer figures.
+    const upstream = this.upstreamDurations
+    if (upstream?.loadNs !== undefined && upstream.loadNs > 0) metrics.load_duration = upstream.loadNs
+    if (upstream?.promptEvalNs !== undefined && upstream.promptEvalNs > 0 && metrics.prompt_eval_count !== undefined) metrics.prompt_eval_duration = upstream.promptEvalNs
+    if (upstream?.evalNs !== undefined && upstream.evalNs > 0 && metrics.eval_count !== undefined) metrics.eval_duration = upstream.evalNs
     return metrics
   }
 }

@@ -10,18 +10,18 @@ export function formatDate (date: Date): string {
 }
 
 export function modelDigest (model: ResolvedModel): string {
-  return createHash('sha256').update(model.name).digest('hex')
+  return model.card.listing?.digest ?? createHash('sha256').update(model.name).digest('hex')
 }
 
 export function modelDetails (model: ResolvedModel) {
   const { card } = model
   return {
     parent_model: '',
-    format: 'api',
+    format: card.listing?.format ?? 'api',
     family: card.family,
     families: [card.family],
-    parameter_size: '',
-    quantization_level: '',
+    parameter_size: card.listing?.parameterSize ?? '',
+    quantization_level: card.listing?.quantizationLevel ?? '',
     context_length: card.contextLength,
     ...(card.embeddingLength === undefined ? {} : { embedding_length: card.embeddingLength })
   }
@@ -31,8 +31,8 @@ export function listedModel (model: ResolvedModel) {
   return {
     name: model.name,
     model: model.name,
-    modified_at: formatDate(bootTime),
-    size: 0,
+    modified_at: model.card.listing?.modifiedAt ?? formatDate(bootTime),
+    size: model.card.listing?.size ?? 0,
     digest: modelDigest(model),
     details: modelDetails(model),
     capabilities: [...model.card.capabilities]

@@ -31,7 +31,7 @@ export class NdjsonEncoder extends Transform {
         this.writeLine(buildChunk(this.shape, this.model, { content: '', toolCalls: [toOllamaToolCall(event.toolCall, this.toolCallCount++)] }))
         break
       case 'usage':
-        this.metrics.setUsage(event.promptTokens, event.completionTokens)
+        this.metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
         break
       case 'finish':
         this.doneReason = event.reason

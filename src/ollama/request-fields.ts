@@ -51,6 +51,7 @@ export function readOptions (options: Readonly<Record<string, unknown>> | null |
   if (presencePenalty !== undefined) result.presencePenalty = presencePenalty
   const frequencyPenalty = number('frequency_penalty')
   if (frequencyPenalty !== undefined) result.frequencyPenalty = frequencyPenalty
+  if (Object.keys(options).length > 0) result.ollamaOptions = { ...options }
   return result
 }
 

@@ -57,6 +57,9 @@ function fakeAnswer (modelId: string): string {
 
 const THINKING_KEYS = ['enable_thinking', 'thinking', 'reasoning_effort']
 
+/** The checks below speak OpenAI's wire format; native protocols have their own fakes (test/providers/anthropic, gemini, ollama-upstream). */
+const openAiWire = providerDescriptors.filter((descriptor) => descriptor.protocol === 'openai-chat')
+
 t.test('every descriptor is well formed', async (t) => {
   const ids = providerDescriptors.map((descriptor) => descriptor.id)
   t.same(new Set(ids).size, ids.length, 'provider ids are unique')
@@ -86,7 +89,7 @@ t.test('every provider, active at once', async (t) => {
   t.same(listed, [...listed].sort(), '/api/tags is sorted by name')
   t.equal(new Set(listed).size, listed.length, '/api/tags names are unique')
 
-  for (const descriptor of providerDescriptors) {
+  for (const descriptor of openAiWire) {
     t.equal(app.providers.get(descriptor.id)?.descriptor, descriptor, `${descriptor.id} is active`)
     for (const card of cardsOf(descriptor)) {
       const name = canonicalModelName(descriptor.id, card.id)
@@ -121,7 +124,7 @@ t.test('every provider, active at once', async (t) => {
 
 t.test('each provider switches thinking its own way', async (t) => {
   const { app, upstream } = await buildProviderApp(t, allProviders)
-  for (const descriptor of providerDescriptors) {
+  for (const descriptor of openAiWire) {
     const card = descriptor.models.find((model) => model.capabilities.includes('thinking'))
     if (card === undefined) {
       t.equal(descriptor.quirks.thinkingControl === 'none' || descriptor.id === 'azure', true, `${descriptor.id}: no thinking model`)
@@ -155,8 +158,8 @@ t.test('a provider without its key is inactive: not listed, not resolvable', asy
 })
 
 t.test('without a base URL variable, a provider calls its documented default', async (t) => {
-  const { app } = await buildProviderApp(t, () => Object.fromEntries(providerDescriptors.filter((descriptor) => !descriptor.baseUrlRequired).map((descriptor) => [descriptor.apiKeyEnv[0]!, keyOf(descriptor)])))
-  for (const descriptor of providerDescriptors.filter((candidate) => !candidate.baseUrlRequired)) {
+  const { app } = await buildProviderApp(t, () => Object.fromEntries(openAiWire.filter((descriptor) => !descriptor.baseUrlRequired).map((descriptor) => [descriptor.apiKeyEnv[0]!, keyOf(descriptor)])))
+  for (const descriptor of openAiWire.filter((candidate) => !candidate.baseUrlRequired)) {
     t.equal(app.providers.get(descriptor.id)?.baseUrl, descriptor.defaultBaseUrl, `${descriptor.id}: ${descriptor.defaultBaseUrl}`)
   }
   t.equal(app.providers.get('dashscope')?.baseUrl, 'https://dashscope.aliyuncs.com/compatible-mode/v1', 'DashScope defaults to China (Beijing)')

@@ -1,0 +1,42 @@
+/**
+ * Anthropic (Claude), on its native Messages API.
+ * @see https://docs.claude.com/en/docs/about-claude/models/overview (model line-up checked 2026-11)
+ */
+import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
+import { anthropicProtocol } from './anthropic/protocol.js'
+import { defineProvider } from './define-provider.js'
+
+const CLAUDE: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
+
+function claude (id: string, maxOutputTokens: number, contextLength = 200_000): ModelCard {
+  return { id, capabilities: CLAUDE, contextLength, family: 'claude', maxOutputTokens }
+}
+
+export const anthropicDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+  id: 'anthropic',
+  displayName: 'Anthropic',
+  protocol: 'anthropic-messages',
+  // The host root, as Anthropic's own SDK takes it; the protocol appends /v1/messages.
+  defaultBaseUrl: 'https://api.anthropic.com',
+  apiKeyEnv: ['ANTHROPIC_API_KEY'],
+  baseUrlEnv: 'ANTHROPIC_BASE_URL',
+  modelsEnv: 'ANTHROPIC_MODELS',
+  defaultCapabilities: CLAUDE,
+  defaultContextLength: 200_000,
+  models: [
+    claude('claude-opus-4-7', 128_000),
+    claude('claude-opus-4-6', 128_000),
+    claude('claude-sonnet-4-6', 128_000),
+    claude('claude-opus-4-5', 64_000),
+    claude('claude-sonnet-4-5', 64_000),
+    claude('claude-haiku-4-5', 64_000),
+    claude('claude-opus-4-1', 32_000)
+  ],
+  quirks: {
+    // Thinking is set by the Anthropic request mapper (budget or adaptive), not by an OpenAI-style switch.
+    thinkingControl: 'none',
+    streamUsageOption: false
+  }
+})
+
+export default defineProvider(anthropicDescriptor, anthropicProtocol)

@@ -1,0 +1,19 @@
+/** The message in an Anthropic error body or `error` stream event: `{"type":"error","error":{"type","message"}}`. */
+
+export function readAnthropicError (body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const error = (body as { error?: unknown }).error
+  if (typeof error !== 'object' || error === null) return undefined
+  const { type, message } = error as { type?: unknown, message?: unknown }
+  if (typeof message === 'string' && message !== '') return typeof type === 'string' && type !== '' ? `${type}: ${message}` : message
+  return typeof type === 'string' ? type : undefined
+}
+
+export function readAnthropicErrorText (text: string): string | undefined {
+  try {
+    return readAnthropicError(JSON.parse(text))
+  } catch {
+    const trimmed = text.trim()
+    return trimmed === '' ? undefined : trimmed.slice(0, 500)
+  }
+}

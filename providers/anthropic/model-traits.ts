@@ -1,0 +1,18 @@
+/**
+ * Per-model request rules that differ inside the Claude line-up.
+ * @see https://docs.claude.com/en/docs/build-with-claude/extended-thinking (checked 2026-11)
+ */
+
+/** Models from Opus/Sonnet 4.6 on take `thinking: {type: "adaptive"}` with an effort instead of a token budget. */
+const ADAPTIVE_THINKING = [/^claude-(opus|sonnet)-4-[6-9]/, /^claude-[a-z]+-[5-9]/]
+
+/** The newest models reject temperature, top_p and top_k altogether. */
+const NO_SAMPLING = [/^claude-opus-4-[7-9]/, /^claude-[a-z]+-[5-9]/]
+
+export function usesAdaptiveThinking (modelId: string): boolean {
+  return ADAPTIVE_THINKING.some((pattern) => pattern.test(modelId))
+}
+
+export function acceptsSampling (modelId: string): boolean {
+  return !NO_SAMPLING.some((pattern) => pattern.test(modelId))
+}

@@ -1,0 +1,42 @@
+/**
+ * Google Gemini (AI Studio / Generative Language API), on its native generateContent API.
+ * @see https://ai.google.dev/gemini-api/docs/models (model line-up checked 2026-11)
+ */
+import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
+import { defineProvider } from './define-provider.js'
+import { geminiProtocol } from './gemini/protocol.js'
+
+const GEMINI: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
+
+function gemini (id: string): ModelCard {
+  return { id, capabilities: GEMINI, contextLength: 1_048_576, family: 'gemini', maxOutputTokens: 65_536 }
+}
+
+export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+  id: 'gemini',
+  displayName: 'Google Gemini',
+  protocol: 'gemini-generate-content',
+  // The host root; the protocol appends /v1beta/models/{model}:streamGenerateContent?alt=sse.
+  defaultBaseUrl: 'https://generativelanguage.googleapis.com',
+  apiKeyEnv: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+  baseUrlEnv: 'GEMINI_BASE_URL',
+  modelsEnv: 'GEMINI_MODELS',
+  defaultCapabilities: GEMINI,
+  defaultContextLength: 1_048_576,
+  models: [
+    gemini('gemini-3.5-flash'),
+    gemini('gemini-3.5-flash-lite'),
+    gemini('gemini-3.1-pro-preview'),
+    gemini('gemini-3-flash-preview'),
+    gemini('gemini-2.5-pro'),
+    gemini('gemini-2.5-flash'),
+    gemini('gemini-2.5-flash-lite')
+  ],
+  quirks: {
+    // thinkingConfig is set by the Gemini request mapper (budget on 2.x, level on 3.x).
+    thinkingControl: 'none',
+    streamUsageOption: false
+  }
+})
+
+export default defineProvider(geminiDescriptor, geminiProtocol)

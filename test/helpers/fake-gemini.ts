@@ -1,0 +1,86 @@
+/**
+ * A fake Gemini API speaking the real wire format: POST /v1beta/models/{model}:streamGenerateContent?alt=sse
+ * answered with `data:` GenerateContentResponse chunks (CRLF-framed, no end sentinel, cumulative usage).
+ * The scenario is chosen by model name: `*thinking*`, `*tools*`, `*length*`, `*blocked*`, `*error-event*`,
+ * `*truncated*`, `*400*` (invalid key), `*429*` (quota).
+ */
+import type { ServerResponse } from 'node:http'
+import { startFakeServer, type FakeServer } from './fake-server.js'
+
+export const GEMINI_FAKE_MODELS = ['fake-text', 'fake-thinking', 'fake-tools', 'fake-length', 'fake-blocked', 'fake-error-event', 'fake-truncated', 'fake-400', 'fake-429']
+export const FAKE_THOUGHT_SIGNATURE = 'CiQB0e2Kb0fakeThoughtSignature'
+
+type Chunk = Record<string, unknown>
+
+const sse = (chunk: Chunk): string => `data: ${JSON.stringify(chunk)}\r\n\r\n`
+
+function chunk (parts: Chunk[], finishReason?: string, usage?: Chunk): Chunk {
+  return {
+    candidates: [{ content: { parts, role: 'model' }, ...(finishReason === undefined ? {} : { finishReason }), index: 0 }],
+    ...(usage === undefined ? {} : { usageMetadata: usage }),
+    modelVersion: 'gemini-fake',
+    responseId: 'resp-1'
+  }
+}
+
+export function geminiScenario (model: string): Chunk[] {
+  if (model.includes('thinking')) {
+    return [
+      chunk([{ text: 'Let me think. ', thought: true }], undefined, { promptTokenCount: 8, thoughtsTokenCount: 4, totalTokenCount: 12 }),
+      chunk([{ text: 'Done thinking.', thought: true }]),
+      chunk([{ text: 'The answer is 4.' }], 'STOP', { promptTokenCount: 8, candidatesTokenCount: 5, thoughtsTokenCount: 6, totalTokenCount: 19 })
+    ]
+  }
+  if (model.includes('tools')) {
+    return [
+      chunk([
+        { functionCall: { name: 'get_weather', args: { city: 'Tokyo' } }, thoughtSignature: FAKE_THOUGHT_SIGNATURE },
+        { functionCall: { name: 'get_time', args: {} } }
+      ], 'STOP', { promptTokenCount: 20, candidatesTokenCount: 10, totalTokenCount: 30 })
+    ]
+  }
+  if (model.includes('length')) return [chunk([{ text: 'Cut' }], 'MAX_TOKENS', { promptTokenCount: 3, candidatesTokenCount: 1 })]
+  if (model.includes('blocked')) return [{ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } }]
+  return [
+    chunk([{ text: 'Hello' }], undefined, { promptTokenCount: 12, candidatesTokenCount: 1, totalTokenCount: 13 }),
+    chunk([{ text: ' world' }], undefined, { promptTokenCount: 12, candidatesTokenCount: 2, totalTokenCount: 14 }),
+    chunk([{ text: '!' }], 'STOP', { promptTokenCount: 12, candidatesTokenCount: 3, totalTokenCount: 15 })
+  ]
+}
+
+function errorAnswer (response: ServerResponse, code: number): void {
+  const error = code === 400
+    ? { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT', details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }] }
+    : { code: 429, message: 'You exceeded your current quota, please check your plan and billing details.', status: 'RESOURCE_EXHAUSTED', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '58s' }] }
+  response.writeHead(code, { 'content-type': 'application/json; charset=UTF-8' })
+  response.end(JSON.stringify({ error }))
+}
+
+export async function startFakeGemini (): Promise<FakeServer> {
+  return await startFakeServer(async (call, response) => {
+    const match = /^\/v1beta\/models\/([^/:]+):streamGenerateContent\?alt=sse$/.exec(call.url)
+    if (call.method !== 'POST' || match === null) {
+      response.writeHead(404, { 'content-type': 'application/json' })
+      response.end(JSON.stringify({ error: { code: 404, message: `not found: ${call.url}`, status: 'NOT_FOUND' } }))
+      return
+    }
+    const model = decodeURIComponent(match[1] as string)
+    const status = /fake-(\d{3})/.exec(model)
+    if (status !== null) {
+      errorAnswer(response, Number(status[1]))
+      return
+    }
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'x-content-type-options': 'nosniff' })
+    if (model.includes('error-event')) {
+      response.write(sse(chunk([{ text: 'Hello' }])))
+      response.end(sse({ error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } }))
+      return
+    }
+    if (model.includes('truncated')) {
+      response.end(sse(chunk([{ text: 'Hello' }])))
+      return
+    }
+    for (const piece of geminiScenario(model)) response.write(sse(piece))
+    response.end()
+  })
+}

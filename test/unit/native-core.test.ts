@@ -1,0 +1,57 @@
+import t from 'tap'
+import { ollamaDescriptor } from '../../providers/ollama.js'
+import { readOllamaModelList } from '../../providers/ollama/model-list.js'
+import { ollamaProtocol } from '../../providers/ollama/protocol.js'
+import { ProviderRegistry } from '../../src/core/provider-registry.js'
+import { Secret } from '../../src/core/secret.js'
+import { ToolCallMemory } from '../../src/core/tool-call-memory.js'
+import { ToolCallPairing } from '../../src/core/tool-call-pairing.js'
+
+t.test('tool-call memory is bounded and forgets old entries', async (t) => {
+  const memory = new ToolCallMemory<string>({ maxEntries: 2, ttlMs: 60_000 })
+  memory.remember('a', '1')
+  memory.remember('b', '2')
+  memory.remember('c', '3')
+  t.equal(memory.recall('a'), undefined, 'the oldest went first')
+  t.equal(memory.recall('c'), '3')
+  const expired = new ToolCallMemory<string>({ ttlMs: -1 })
+  expired.remember('a', '1')
+  t.equal(expired.recall('a'), undefined)
+})
+
+t.test('pairing results without ids: by id, by name, then by order', async (t) => {
+  const pairing = new ToolCallPairing()
+  t.same(pairing.openTurn({ role: 'assistant', content: '', toolCalls: [{ name: 'a', arguments: {} }, { id: 'x', name: 'b', arguments: {} }, { name: 'c', arguments: {} }] }, 4), [{ id: 'call_4_0', name: 'a' }, { id: 'x', name: 'b' }, { id: 'call_4_2', name: 'c' }])
+  t.same(pairing.claim({ role: 'tool', content: '', toolCallId: 'x' }), { id: 'x', name: 'b' })
+  t.same(pairing.claim({ role: 'tool', content: '', toolName: 'c' }), { id: 'call_4_2', name: 'c' })
+  t.same(pairing.claim({ role: 'tool', content: '' }), { id: 'call_4_0', name: 'a' })
+  t.same(pairing.claim({ role: 'tool', content: '', toolName: 'z' }), { id: 'call_unpaired', name: 'z' })
+})
+
+t.test('Ollama /api/tags entries to model cards', async (t) => {
+  t.same(readOllamaModelList({ models: [
+    { name: 'llama3.2:latest', model: 'llama3.2:latest', details: { family: 'llama', context_length: 131_072 }, capabilities: ['completion', 'tools', 'audio'] },
+    { name: 'bge-m3:latest', details: { family: 'bert', embedding_length: 1024 }, capabilities: ['embedding'] },
+    { name: 'old:7b', details: {} },
+    { details: {} }
+  ] }), [
+    { id: 'llama3.2', capabilities: ['completion', 'tools'], contextLength: 131_072, family: 'llama' },
+    { id: 'bge-m3', capabilities: ['embedding'], contextLength: 4096, family: 'bert', embeddingLength: 1024 },
+    { id: 'old:7b', capabilities: ['completion', 'tools', 'thinking', 'vision'], contextLength: 4096, family: 'ollama' }
+  ])
+  t.throws(() => readOllamaModelList({ error: 'x' }))
+})
+
+t.test('an unprefixed provider resolves bare names and lists them; the prefix still works', async (t) => {
+  const registry = new ProviderRegistry()
+  const models = readOllamaModelList({ models: [{ name: 'llama3.2:latest' }, { name: 'hf.co/org/m:Q4_K_M' }] })
+  registry.register({ descriptor: ollamaDescriptor, protocol: ollamaProtocol, apiKey: new Secret(''), baseUrl: 'http://x', models, unprefixed: true })
+  t.equal(registry.resolve('llama3.2')?.card.id, 'llama3.2')
+  t.equal(registry.resolve('llama3.2:latest')?.name, 'llama3.2:latest')
+  t.equal(registry.resolve('ollama/llama3.2')?.card.id, 'llama3.2')
+  t.equal(registry.resolve('hf.co/org/m:Q4_K_M')?.name, 'hf.co/org/m:Q4_K_M')
+  t.equal(registry.resolve('mistral'), undefined)
+  t.same(registry.list().map((model) => model.name), ['hf.co/org/m:Q4_K_M', 'llama3.2:latest'], 'listed by name, without the prefix')
+  t.same(ollamaProtocol.authHeaders(''), {}, 'a plain Ollama gets no auth header')
+  t.same(ollamaProtocol.authHeaders('k'), { authorization: 'Bearer k' })
+})
