@@ -2,7 +2,7 @@
  * The core translation plugin: `fastify.answer()` sends a normalised request upstream and writes the
  * reply as Ollama does, streamed (NDJSON) or as one JSON object. Routes call it; it knows no provider.
  */
-import { pipeline, Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { NormalisedChatRequest } from '../src/core/chat-request.js'
@@ -11,7 +11,7 @@ import { RecentModels } from '../src/core/recent-models.js'
 import { AnswerMetrics } from '../src/ollama/answer-metrics.js'
 import { aggregateAnswer } from '../src/ollama/aggregate.js'
 import type { AnswerShape } from '../src/ollama/chunk-builder.js'
-import { NdjsonEncoder } from '../src/ollama/ndjson-encoder.js'
+import { ndjsonLines } from '../src/ollama/ndjson-encoder.js'
 import { callUpstream } from '../src/upstream/call-upstream.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 
@@ -57,22 +57,9 @@ export default fp(async function translation (fastify) {
     const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal)
 
     if (!job.stream) {
-      try {
-        return await reply.type('application/json; charset=utf-8').send(await aggregateAnswer(events, job.shape, job.echoModel, metrics))
-      } finally {
-        body.destroy()
-      }
+      return reply.type('application/json; charset=utf-8').send(await aggregateAnswer(events, job.shape, job.echoModel, metrics))
     }
-
-    const source = Readable.from(events)
-    const encoder = new NdjsonEncoder(job.shape, job.echoModel, metrics)
-    // Errors surface through the encoder (before the first line) or as an error line (after it).
-    pipeline(source, encoder, () => {})
-    // Whatever ends the reply (done, error line, client gone), stop reading the upstream.
-    reply.raw.once('close', () => {
-      source.destroy()
-      body.destroy()
-    })
-    return reply.type('application/x-ndjson').send(encoder)
+    // Fastify destroys this stream when the client goes away, which returns the generators and destroys the upstream body.
+    return reply.type('application/x-ndjson').send(Readable.from(ndjsonLines(events, job.shape, job.echoModel, metrics), { objectMode: false }))
   })
 }, { name: 'translation', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort'] })
