@@ -35,8 +35,10 @@ export default fp(async function errorHandler (fastify) {
       return
     }
     const statusCode = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500
-    if (statusCode >= 500) request.log.error({ err: error }, 'request failed')
-    const message = statusCode >= 500 ? 'internal server error' : redactSecrets(error.message, fastify.providers.secrets())
+    // Catalogue errors (src/errors.ts) carry Ollama's own wording, shown even when Ollama answers them with a 5xx.
+    const catalogued = typeof error.code === 'string' && error.code.startsWith('OLLAMA_')
+    if (statusCode >= 500 && !catalogued) request.log.error({ err: error }, 'request failed')
+    const message = statusCode >= 500 && !catalogued ? 'internal server error' : redactSecrets(error.message, fastify.providers.secrets())
     reply.code(statusCode).type('application/json; charset=utf-8').send({ error: message })
   })
 }, { name: 'error-handler', fastify: '5.x', dependencies: ['provider-registry'] })

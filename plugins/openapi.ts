@@ -7,14 +7,20 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import fp from 'fastify-plugin'
 import { ChatRequestSchema, ChatResponseSchema } from '../src/schemas/chat.js'
 import { ErrorBodySchema, FormatSchema, KeepAliveSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from '../src/schemas/common.js'
+import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from '../src/schemas/embed.js'
 import { GenerateRequestSchema, GenerateResponseSchema } from '../src/schemas/generate.js'
+import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../src/schemas/model-management.js'
 import { ListedModelSchema, ModelDetailsSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from '../src/schemas/models.js'
+import { OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema, OpenAiErrorBodySchema, OpenAiMessageSchema, OpenAiModelListSchema, OpenAiModelSchema, OpenAiToolCallSchema } from '../src/schemas/openai.js'
 
 const SHARED_SCHEMAS = [
   ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, MessageSchema, ToolSchema,
   ChatRequestSchema, ChatResponseSchema, GenerateRequestSchema, GenerateResponseSchema,
   VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema,
-  RunningModelSchema, PsResponseSchema
+  RunningModelSchema, PsResponseSchema,
+  ProgressResponseSchema, PullRequestSchema, CreateRequestSchema, CopyRequestSchema, DeleteRequestSchema,
+  OpenAiErrorBodySchema, OpenAiToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema, OpenAiModelSchema, OpenAiModelListSchema,
+  EmbedRequestSchema, EmbedResponseSchema, EmbeddingsRequestSchema, EmbeddingsResponseSchema
 ]
 
 export default fp(async function openapi (fastify) {
@@ -30,7 +36,9 @@ export default fp(async function openapi (fastify) {
       tags: [
         { name: 'server', description: 'Probes' },
         { name: 'models', description: 'Model listing' },
-        { name: 'inference', description: 'Chat and generation' }
+        { name: 'inference', description: 'Chat and generation' },
+        { name: 'openai', description: 'OpenAI-compatible endpoints (/v1)' },
+        { name: 'embeddings', description: 'Vectors from embedding models' }
       ]
     },
     // Keep each schema's $id as its component name, so generated clients get readable types.

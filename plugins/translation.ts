@@ -1,10 +1,12 @@
 /**
- * The core translation plugin: `fastify.answer()` sends a normalised request upstream and writes the
- * reply as Ollama does, streamed (NDJSON) or as one JSON object. Routes call it; it knows no provider.
+ * The core translation plugin: `fastify.openAnswer()` sends a normalised request upstream and hands back
+ * its ChatEvents; `fastify.answer()` writes them as Ollama does, streamed (NDJSON) or as one JSON object.
+ * Other writers (the `/v1` SSE writer) take the same events. Routes call it; it knows no provider.
  */
 import { Readable } from 'node:stream'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { ChatEvent } from '../src/core/chat-event.js'
 import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
@@ -12,17 +14,28 @@ import { AnswerMetrics } from '../src/ollama/answer-metrics.js'
 import { aggregateAnswer } from '../src/ollama/aggregate.js'
 import type { AnswerShape } from '../src/ollama/chunk-builder.js'
 import { ndjsonLines } from '../src/ollama/ndjson-encoder.js'
-import { callUpstream } from '../src/upstream/call-upstream.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
+import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 
-export interface AnswerJob {
+/** What any writer needs sent upstream. */
+export interface UpstreamJob {
   readonly model: ResolvedModel
   readonly chat: NormalisedChatRequest
+  readonly keepAliveMs: number
+}
+
+/** An upstream answer under way: its events, the figures a writer reports, and the body to destroy when done. */
+export interface OpenedAnswer {
+  readonly events: AsyncGenerator<ChatEvent>
+  readonly metrics: AnswerMetrics
+  readonly body: Readable
+}
+
+export interface AnswerJob extends UpstreamJob {
   readonly shape: AnswerShape
   /** The model name exactly as the client sent it, echoed in every chunk. */
   readonly echoModel: string
   readonly stream: boolean
-  readonly keepAliveMs: number
 }
 
 /** What the request log line reports about an answer. */
@@ -35,6 +48,7 @@ export interface AnswerLog {
 declare module 'fastify' {
   interface FastifyInstance {
     answer(request: FastifyRequest, reply: FastifyReply, job: AnswerJob): Promise<FastifyReply>
+    openAnswer(request: FastifyRequest, job: UpstreamJob): Promise<OpenedAnswer>
     recentModels: RecentModels
   }
   interface FastifyRequest {
@@ -46,16 +60,21 @@ export default fp(async function translation (fastify) {
   fastify.decorate('recentModels', new RecentModels())
   fastify.decorateRequest('answerLog', null)
 
-  fastify.decorate('answer', async function answer (request: FastifyRequest, reply: FastifyReply, job: AnswerJob) {
-    const { provider, card } = job.model
+  fastify.decorate('openAnswer', async function openAnswer (request: FastifyRequest, job: UpstreamJob): Promise<OpenedAnswer> {
     const metrics = new AnswerMetrics()
-    request.answerLog = { model: job.model.name, provider: provider.descriptor.id, metrics }
-    const upstreamRequest = provider.protocol.buildChatRequest(job.chat, { descriptor: provider.descriptor, card })
-    const body = await callUpstream(fastify.upstream, provider, upstreamRequest, request.abortSignal)
+    request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics }
+    // Retries, fallbacks and the overall deadline; `answered` is the model that did answer.
+    const { body, model: answered } = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
+    const { provider } = answered
+    request.answerLog.provider = provider.descriptor.id
     metrics.markHeaders()
     fastify.recentModels.touch(job.model, job.keepAliveMs)
     const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal)
+    return { events, metrics, body }
+  })
 
+  fastify.decorate('answer', async function answer (request: FastifyRequest, reply: FastifyReply, job: AnswerJob) {
+    const { events, metrics } = await fastify.openAnswer(request, job)
     if (!job.stream) {
       return reply.type('application/json; charset=utf-8').send(await aggregateAnswer(events, job.shape, job.echoModel, metrics))
     }

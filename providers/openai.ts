@@ -10,7 +10,9 @@ const REASONING: readonly Capability[] = ['completion', 'tools', 'vision', 'thin
 const MULTIMODAL: readonly Capability[] = ['completion', 'tools', 'vision']
 
 function chat (id: string, capabilities: readonly Capability[], contextLength: number): ModelCard {
-  return { id, capabilities, contextLength, family: 'gpt' }
+  // Reasoning models answer 400 to temperature, top_p and the penalties.
+  // @see https://platform.openai.com/docs/guides/reasoning (checked 2026-11)
+  return { id, capabilities, contextLength, family: 'gpt', ...(capabilities.includes('thinking') ? { rejectsSampling: true } : {}) }
 }
 
 export const openAiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
@@ -37,12 +39,19 @@ export const openAiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
     chat('o3', REASONING, 200_000),
     chat('o4-mini', REASONING, 200_000),
     { id: 'text-embedding-3-small', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 1536 },
-    { id: 'text-embedding-3-large', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 3072 }
+    { id: 'text-embedding-3-large', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 3072 },
+    // Still the default of many RAG setups; rejects `dimensions` ("This model does not support specifying dimensions").
+    { id: 'text-embedding-ada-002', capabilities: ['embedding'], contextLength: 8191, family: 'openai-embedding', embeddingBatchSize: 2048, embeddingLength: 1536, embeddingDimensions: false }
   ],
   quirks: {
     // Chat completions return no reasoning text; reasoning_effort is the only switch.
     thinkingControl: 'reasoning-effort',
-    streamUsageOption: true
+    streamUsageOption: true,
+    // @see https://platform.openai.com/docs/guides/structured-outputs (checked 2026-11)
+    jsonSchemaOutput: true,
+    // max_tokens is deprecated and refused by reasoning models; max_completion_tokens works for every chat model.
+    // @see https://platform.openai.com/docs/api-reference/chat/create (checked 2026-11)
+    maxTokensField: 'max_completion_tokens'
   }
 })
 

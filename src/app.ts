@@ -4,13 +4,21 @@ import sensible from '@fastify/sensible'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import bodyParser from '../plugins/body-parser.js'
 import clientAbort from '../plugins/client-abort.js'
+import clientAuth from '../plugins/client-auth.js'
 import config from '../plugins/config.js'
+import configFile from '../plugins/config-file.js'
+import cors from '../plugins/cors.js'
+import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
+import lifecycle from '../plugins/lifecycle.js'
+import modelAliases from '../plugins/model-aliases.js'
 import openapi from '../plugins/openapi.js'
+import overload from '../plugins/overload.js'
 import providerRegistry from '../plugins/provider-registry.js'
 import requestLog from '../plugins/request-log.js'
 import translation from '../plugins/translation.js'
 import upstreamAgent from '../plugins/upstream-agent.js'
+import userModels from '../plugins/user-models.js'
 import { providerPlugins } from '../providers/index.js'
 import { loggerOptions } from './config/logger-options.js'
 import { registerRoutes } from './routes/index.js'
@@ -22,13 +30,15 @@ export interface BuildAppOptions {
   logger?: boolean
   /** Largest accepted body in bytes (also configurable as BODY_LIMIT_BYTES). */
   bodyLimit?: number
+  /** Where log lines go instead of stdout (tests capture them). */
+  logStream?: NodeJS.WritableStream
 }
 
 export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const logLevel = (options.env ?? process.env).LOG_LEVEL ?? 'info'
   const bodyLimit = Number((options.env ?? process.env).BODY_LIMIT_BYTES ?? 64 * 1024 * 1024)
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(logLevel),
+    logger: options.logger === false ? false : loggerOptions(logLevel, options.logStream),
     // plugins/request-log.ts writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: Number.isFinite(bodyLimit) && bodyLimit > 0 ? bodyLimit : 64 * 1024 * 1024,
@@ -40,15 +50,24 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(config, { env: options.env })
+  await app.register(configFile)
   await app.register(sensible)
   await app.register(providerRegistry)
   await app.register(errorHandler)
   await app.register(bodyParser)
   await app.register(openapi)
+  await app.register(lifecycle)
+  // onRequest order: origin check, then client keys, then the in-flight bound, then abort wiring.
+  await app.register(cors)
+  await app.register(clientAuth)
+  await app.register(overload)
   await app.register(clientAbort)
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
+  await app.register(modelAliases)
+  await app.register(userModels)
   await app.register(translation)
+  await app.register(embedding)
   await app.register(requestLog)
   await registerRoutes(app)
   return app

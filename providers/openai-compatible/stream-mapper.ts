@@ -7,6 +7,7 @@ import { readOpenAiError } from './error-body.js'
 import type { OpenAiStreamChunk, OpenAiToolCallDelta } from './wire-types.js'
 
 interface PendingToolCall {
+  id: string
   name: string
   arguments: string
 }
@@ -46,6 +47,8 @@ export class OpenAiStreamMapper implements StreamMapper {
         for (const toolCallDelta of delta.tool_calls) this.accumulate(toolCallDelta)
       }
     }
+    // Legacy completions (fill-in-the-middle) stream their text beside the delta.
+    if (typeof choice?.text === 'string' && choice.text !== '') events.push({ type: 'text-delta', text: choice.text })
     if (typeof choice?.finish_reason === 'string' && choice.finish_reason !== '') {
       this.finishReason = mapFinishReason(choice.finish_reason)
       events.push(...this.takeToolCalls())
@@ -66,16 +69,30 @@ export class OpenAiStreamMapper implements StreamMapper {
     return events
   }
 
-  /** Ids and names come once; an empty id, a null name or a missing index continue the open call. */
+  /**
+   * Ids and names come once; an empty id, a null name or a missing index continue the open call.
+   * Without an index, a new non-empty id starts the next call (Mistral sends whole calls that way);
+   * the open call's id repeated is a continuation (some servers repeat it on every delta).
+   */
   private accumulate (delta: OpenAiToolCallDelta): void {
-    const startsNewCall = typeof delta.id === 'string' && delta.id !== '' && delta.index === undefined
-    const index = delta.index ?? (startsNewCall || this.lastToolIndex < 0 ? this.lastToolIndex + 1 : this.lastToolIndex)
+    const id = typeof delta.id === 'string' ? delta.id : ''
+    let index = delta.index
+    if (index === undefined || index === null) {
+      const open = this.pendingToolCalls.get(this.lastToolIndex)
+      const name = delta.function?.name ?? ''
+      const startsNewCall = this.lastToolIndex < 0 || open === undefined ||
+        (id !== '' && open.id !== '' && open.id !== id) ||
+        // Whole calls without ids (Gemini's compatible API): a name after a finished call opens the next one.
+        (id === '' && name !== '' && open.name !== '' && parseArguments(open.arguments) !== undefined && open.arguments.trim() !== '')
+      index = startsNewCall ? this.lastToolIndex + 1 : this.lastToolIndex
+    }
     this.lastToolIndex = Math.max(this.lastToolIndex, index)
     let pending = this.pendingToolCalls.get(index)
     if (pending === undefined) {
-      pending = { name: '', arguments: '' }
+      pending = { id: '', name: '', arguments: '' }
       this.pendingToolCalls.set(index, pending)
     }
+    if (pending.id === '' && id !== '') pending.id = id
     if (typeof delta.function?.name === 'string' && delta.function.name !== '') pending.name = delta.function.name
     if (typeof delta.function?.arguments === 'string') pending.arguments += delta.function.arguments
   }

@@ -3,61 +3,117 @@ import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../src
 import type { ProtocolContext } from '../../src/core/protocol.js'
 import type { ProviderQuirks } from '../../src/core/capabilities.js'
 import { toDataUrl } from '../../src/core/image-mime.js'
+import { applySampling } from './sampling.js'
 import type { OpenAiChatRequest, OpenAiMessage } from './wire-types.js'
+
+const DEFAULT_EFFORTS: readonly string[] = ['low', 'medium', 'high']
+const DEFAULT_BUDGETS = { low: 2048, medium: 8192, high: 16384, max: 32768 } as const
+/** Effort names across providers, weakest first, to find the nearest one a provider accepts. */
+const EFFORT_RANK = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']
+
+/** Added when JSON mode needs the word "json" and no message has it; says no more than Ollama's format does. */
+export const JSON_INSTRUCTION = 'Respond with JSON.'
 
 export function toOpenAiRequest (request: NormalisedChatRequest, context: ProtocolContext): OpenAiChatRequest {
   const { quirks } = context.descriptor
   const body: OpenAiChatRequest = {
     model: context.card.id,
-    messages: toOpenAiMessages(request.messages),
+    messages: toOpenAiMessages(request.messages, quirks),
     stream: true
   }
   if (quirks.streamUsageOption) body.stream_options = { include_usage: true }
+  // No tool_choice: Ollama has none, and the provider's default ("auto") is what Ollama models do.
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = request.tools.map((tool) => ({
       type: 'function',
       function: { name: tool.name, description: tool.description, parameters: tool.parameters }
     }))
   }
-  const { options } = request
-  if (options.temperature !== undefined) body.temperature = options.temperature
-  if (options.topP !== undefined) body.top_p = options.topP
-  if (options.maxTokens !== undefined && options.maxTokens > 0) body.max_tokens = options.maxTokens
-  if (options.stop !== undefined && options.stop.length > 0) body.stop = [...options.stop]
-  if (options.seed !== undefined) body.seed = options.seed
-  if (options.presencePenalty !== undefined) body.presence_penalty = options.presencePenalty
-  if (options.frequencyPenalty !== undefined) body.frequency_penalty = options.frequencyPenalty
-  if (request.format === 'json') {
-    body.response_format = { type: 'json_object' }
-  } else if (request.format !== undefined) {
-    body.response_format = { type: 'json_schema', json_schema: { name: 'response', schema: request.format } }
-  }
+  applySampling(body, request.options, context, 'chat')
+  if (request.format !== undefined) applyFormat(body, request.format, quirks)
   if (request.think !== undefined) applyThinking(body, request.think, quirks)
   return body
 }
 
+/**
+ * A schema goes as `json_schema` where the provider has it, else as JSON mode plus the schema in a
+ * system instruction. The model's output is passed on unaltered either way.
+ */
+function applyFormat (body: OpenAiChatRequest, format: 'json' | Record<string, unknown>, quirks: ProviderQuirks): void {
+  if (format !== 'json' && quirks.jsonSchemaOutput === true) {
+    body.response_format = { type: 'json_schema', json_schema: { name: 'response', schema: format } }
+    return
+  }
+  body.response_format = { type: 'json_object' }
+  if (format !== 'json') {
+    addSystemInstruction(body.messages, `Respond with JSON that conforms to this JSON schema: ${JSON.stringify(format)}`)
+  } else if (quirks.jsonModeNeedsJsonWord !== false && !body.messages.some(mentionsJson)) {
+    addSystemInstruction(body.messages, JSON_INSTRUCTION)
+  }
+}
+
+function mentionsJson (message: OpenAiMessage): boolean {
+  const text = typeof message.content === 'string'
+    ? message.content
+    : (message.content ?? []).map((part) => part.type === 'text' ? part.text : '').join(' ')
+  return /json/i.test(text)
+}
+
+/** Joined to a leading system message, since some providers accept only one, at the start. */
+function addSystemInstruction (messages: OpenAiMessage[], instruction: string): void {
+  const first = messages[0]
+  if (first?.role === 'system' && typeof first.content === 'string') {
+    first.content = first.content === '' ? instruction : `${first.content}\n\n${instruction}`
+    return
+  }
+  messages.unshift({ role: 'system', content: instruction })
+}
+
+/** Each provider's switch; `false` is always sent where a switch exists, since several providers think by default. */
 function applyThinking (body: OpenAiChatRequest, think: ThinkSetting, quirks: ProviderQuirks): void {
   switch (quirks.thinkingControl) {
-    case 'reasoning-effort':
-      // OpenAI has no "off" for every reasoning model; false leaves the model's default.
-      if (think !== false) body.reasoning_effort = think === true ? 'medium' : think === 'max' ? 'high' : think
+    case 'reasoning-effort': {
+      const efforts = quirks.reasoningEfforts ?? DEFAULT_EFFORTS
+      if (think !== false) {
+        body.reasoning_effort = nearestEffort(think === true ? 'medium' : think, efforts)
+      } else if (efforts.includes('none')) {
+        body.reasoning_effort = 'none'
+      }
+      // Otherwise (o-series, gpt-5) reasoning cannot be switched off: false leaves the model's default.
       break
-    case 'enable-thinking':
+    }
+    case 'enable-thinking': {
       body.enable_thinking = think !== false
+      const budgets = quirks.thinkingBudgets ?? DEFAULT_BUDGETS
+      if (typeof think === 'string' && budgets !== false) body.thinking_budget = budgets[think]
+      if (typeof think === 'string' && quirks.reasoningEfforts !== undefined) body.reasoning_effort = nearestEffort(think, quirks.reasoningEfforts)
       break
+    }
     case 'thinking-type':
       body.thinking = { type: think === false ? 'disabled' : 'enabled' }
+      if (typeof think === 'string' && quirks.reasoningEfforts !== undefined) body.reasoning_effort = nearestEffort(think, quirks.reasoningEfforts)
       break
     case 'none':
       break
   }
 }
 
+/** The same name if accepted; `max` is the strongest; else the next stronger accepted value, else the strongest. */
+export function nearestEffort (level: string, accepted: readonly string[]): string | undefined {
+  if (accepted.includes(level)) return level
+  const strongest = accepted.at(-1)
+  if (level === 'max') return strongest
+  const rank = EFFORT_RANK.indexOf(level)
+  return accepted.find((value) => EFFORT_RANK.indexOf(value) >= rank) ?? strongest
+}
+
 /**
  * Tool results must name the call they answer. When the client sent no ids (older Ollama clients),
- * calls get deterministic ids and results are paired with them by tool name, then by order.
+ * calls get deterministic ids (`call_<message>_<call>`) and results are paired with the open calls
+ * by `tool_name`, then by order.
  */
-function toOpenAiMessages (messages: readonly ChatMessage[]): OpenAiMessage[] {
+function toOpenAiMessages (messages: readonly ChatMessage[], quirks: ProviderQuirks): OpenAiMessage[] {
+  const forwardReasoning = quirks.reasoningHistory === 'forward'
   const result: OpenAiMessage[] = []
   let openCalls: Array<{ id: string, name: string }> = []
   messages.forEach((message, messageIndex) => {
@@ -68,11 +124,16 @@ function toOpenAiMessages (messages: readonly ChatMessage[]): OpenAiMessage[] {
         function: { name: call.name, arguments: JSON.stringify(call.arguments) }
       }))
       openCalls = calls.map((call) => ({ id: call.id, name: call.function.name }))
-      result.push({ role: 'assistant', content: message.content === '' ? null : message.content, tool_calls: calls })
+      const assistant: OpenAiMessage = { role: 'assistant', content: message.content === '' ? null : message.content, tool_calls: calls }
+      // DeepSeek V4 answers 400 when a tool-call turn comes back without its reasoning; an empty string satisfies it.
+      if (forwardReasoning) assistant.reasoning_content = message.thinking ?? ''
+      result.push(assistant)
       return
     }
     if (message.role === 'tool') {
-      result.push({ role: 'tool', content: message.content, tool_call_id: message.toolCallId ?? claimOpenCall(openCalls, message.toolName) })
+      const toolCallId = message.toolCallId ?? claimOpenCall(openCalls, message.toolName)
+      openCalls = openCalls.filter((call) => call.id !== toolCallId)
+      result.push({ role: 'tool', content: message.content, tool_call_id: toolCallId })
       return
     }
     if (message.images !== undefined && message.images.length > 0) {
@@ -85,14 +146,15 @@ function toOpenAiMessages (messages: readonly ChatMessage[]): OpenAiMessage[] {
       })
       return
     }
-    result.push({ role: message.role, content: message.content })
+    const plain: OpenAiMessage = { role: message.role, content: message.content }
+    if (forwardReasoning && message.role === 'assistant' && message.thinking !== undefined) plain.reasoning_content = message.thinking
+    result.push(plain)
   })
   return result
 }
 
 function claimOpenCall (openCalls: Array<{ id: string, name: string }>, toolName: string | undefined): string {
   const byName = toolName === undefined ? -1 : openCalls.findIndex((call) => call.name === toolName)
-  const index = byName >= 0 ? byName : 0
-  const [claimed] = openCalls.splice(index, 1)
+  const claimed = openCalls[byName >= 0 ? byName : 0]
   return claimed?.id ?? 'call_unpaired'
 }

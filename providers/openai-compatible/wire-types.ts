@@ -31,7 +31,10 @@ export interface OpenAiChatRequest {
   temperature?: number
   top_p?: number
   top_k?: number
+  min_p?: number
+  repetition_penalty?: number
   max_tokens?: number
+  max_completion_tokens?: number
   stop?: string[]
   seed?: number
   presence_penalty?: number
@@ -39,11 +42,28 @@ export interface OpenAiChatRequest {
   response_format?: { type: 'json_object' } | { type: 'json_schema', json_schema: { name: string, schema: unknown } }
   reasoning_effort?: string
   enable_thinking?: boolean
+  thinking_budget?: number
   thinking?: { type: 'enabled' | 'disabled' }
 }
 
+/** The legacy completions body, used for fill-in-the-middle. */
+export interface OpenAiCompletionRequest {
+  model: string
+  prompt: string
+  suffix?: string
+  stream: true
+  stream_options?: { include_usage: boolean }
+  temperature?: number
+  top_p?: number
+  max_tokens?: number
+  stop?: string[]
+  seed?: number
+  presence_penalty?: number
+  frequency_penalty?: number
+}
+
 export interface OpenAiToolCallDelta {
-  index?: number
+  index?: number | null
   id?: string | null
   function?: { name?: string | null, arguments?: string | null }
 }
@@ -56,6 +76,8 @@ export interface OpenAiStreamChunk {
       reasoning?: string | null
       tool_calls?: OpenAiToolCallDelta[] | null
     }
+    /** Legacy completions stream the text here instead of in `delta`. */
+    text?: string | null
     finish_reason?: string | null
   }>
   usage?: { prompt_tokens?: number, completion_tokens?: number } | null

@@ -9,9 +9,23 @@ export const ServerEnvSchema = Type.Object({
   DEFAULT_MODEL: Type.Optional(Type.String({ description: 'Model used when a request names none' })),
   OLLAMA_VERSION: Type.String({ default: '0.32.15', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Version reported by /api/version' }),
   BODY_LIMIT_BYTES: Type.Integer({ default: 64 * 1024 * 1024, minimum: 1024, description: 'Largest request body accepted (images are base64 in JSON)' }),
+  DATA_DIR: Type.String({ default: 'data', minLength: 1, description: 'Directory for user-defined models (/api/create, /api/copy)' }),
   UPSTREAM_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1 }),
   UPSTREAM_HEADERS_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Wait for the upstream to start answering (reasoning models can take minutes)' }),
-  UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' })
+  UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' }),
+  CONFIG_FILE: Type.Optional(Type.String({ description: 'YAML or JSON file with model aliases and OpenAI-compatible servers' })),
+  REQUEST_DEADLINE_MS: Type.Integer({ default: 600_000, minimum: 1, description: 'Longest wait for an answer to start, across every retry and fallback' }),
+  UPSTREAM_MAX_RETRIES: Type.Integer({ default: 2, minimum: 0, description: 'Retries per model on 429, 5xx, 529 and connection errors' }),
+  UPSTREAM_RETRY_BASE_MS: Type.Integer({ default: 250, minimum: 1, description: 'First backoff delay; doubles per retry, with jitter' }),
+  UPSTREAM_RETRY_MAX_WAIT_MS: Type.Integer({ default: 5_000, minimum: 0, description: 'Longest single wait before a retry; a longer Retry-After goes back to the client' }),
+  UPSTREAM_MAX_CONNECTIONS: Type.Integer({ default: 128, minimum: 1, description: 'Upstream connections per origin' }),
+  CIRCUIT_FAILURE_THRESHOLD: Type.Integer({ default: 5, minimum: 1, description: 'Consecutive failures that cool a provider down' }),
+  CIRCUIT_COOLDOWN_MS: Type.Integer({ default: 30_000, minimum: 1, description: 'How long a cooled-down provider is skipped in favour of fallbacks' }),
+  MAX_PENDING_ANSWERS: Type.Integer({ default: 512, minimum: 1, description: 'Chat and generate requests in flight before new ones get a fast 503' }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0, description: 'Event-loop delay past which requests get a fast 503 (0: off)' }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ default: 30_000, minimum: 0, description: 'On SIGTERM, how long open streams may run before they end with an error line' }),
+  API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys clients must send (Authorization: Bearer or x-api-key); empty: no auth' })),
+  OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' }))
 })
 
 export type ServerEnv = Static<typeof ServerEnvSchema>
@@ -20,7 +34,7 @@ export type ServerEnv = Static<typeof ServerEnvSchema>
 export type EnvConfig = ServerEnv & Readonly<Record<string, string | undefined>>
 
 export function providerEnvNames (descriptor: ProviderDescriptor): string[] {
-  return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv]
+  return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv, ...(descriptor.settingsEnv ?? [])]
 }
 
 export function buildEnvSchema (descriptors: readonly ProviderDescriptor[]) {

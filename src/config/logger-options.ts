@@ -1,5 +1,5 @@
 /** pino settings: level, and redaction of every place a key could appear. */
-import type { FastifyServerOptions } from 'fastify'
+import type { LoggerOptions } from 'pino'
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -12,6 +12,7 @@ export const REDACTED_PATHS = [
   '*.authorization'
 ]
 
-export function loggerOptions (level: string): NonNullable<FastifyServerOptions['logger']> {
-  return { level, redact: { paths: REDACTED_PATHS, censor: '***' } }
+/** `stream`: where lines go instead of stdout (tests capture them to check nothing leaks). */
+export function loggerOptions (level: string, stream?: NodeJS.WritableStream): LoggerOptions & { stream?: NodeJS.WritableStream } {
+  return { level, redact: { paths: REDACTED_PATHS, censor: '***' }, ...(stream === undefined ? {} : { stream }) }
 }

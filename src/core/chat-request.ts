@@ -31,6 +31,8 @@ export interface SamplingOptions {
   readonly temperature?: number
   readonly topP?: number
   readonly topK?: number
+  readonly minP?: number
+  readonly repeatPenalty?: number
   readonly maxTokens?: number
   readonly stop?: readonly string[]
   readonly seed?: number
@@ -46,4 +48,6 @@ export interface NormalisedChatRequest {
   /** `'json'` or a JSON schema object. */
   readonly format?: 'json' | Record<string, unknown>
   readonly options: SamplingOptions
+  /** Fill-in-the-middle: the text after the insertion point; the last user message is the text before it. */
+  readonly suffix?: string
 }

@@ -1,11 +1,19 @@
 /** Names that stand for another model, optionally with their own system prompt and default options. */
 
+/** One turn of a model's own conversation (a Modelfile MESSAGE line). */
+export interface PresetMessage {
+  readonly role: 'system' | 'user' | 'assistant'
+  readonly content: string
+}
+
 /** What a Modelfile (or a config-file alias) adds on top of the model it is built from. */
 export interface ModelPreset {
   /** Used when the request brings no system prompt of its own. */
   readonly system?: string
   /** Ollama options (`temperature`, `num_predict`...); the request's own options win. */
   readonly options?: Readonly<Record<string, unknown>>
+  /** A conversation put before every request's own messages, as a Modelfile's MESSAGE lines are. */
+  readonly messages?: readonly PresetMessage[]
 }
 
 export interface ModelAlias {

@@ -2,6 +2,7 @@
 import type { StreamMapper } from '../upstream/chat-events.js'
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
 import type { NormalisedChatRequest } from './chat-request.js'
+import type { EmbedBatchResult, EmbedOptions } from './embed-request.js'
 
 export interface UpstreamHttpRequest {
   /** Appended to the provider's base URL. */
@@ -19,8 +20,17 @@ export interface Protocol {
   authHeaders(apiKey: string): Record<string, string>
   /** The streamed chat request for this upstream. */
   buildChatRequest(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * The streamed fill-in-the-middle request (legacy completions with a suffix), for models with `insert`;
+   * its stream is read by the same mapper. Absent: the protocol has none.
+   */
+  buildCompletionRequest?(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */
   readErrorMessage(body: string): string | undefined
+  /** The non-streamed request that embeds one batch of inputs; absent when the upstream has no embeddings API. */
+  buildEmbedRequest?(inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest
+  /** Vectors in input order and token usage from an embedding answer; throws when the answer is malformed. */
+  readEmbedResponse?(body: unknown, inputCount: number): EmbedBatchResult
 }

@@ -2,6 +2,7 @@
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
 import type { ModelAlias, ModelPreset } from './model-alias.js'
 import { canonicalModelName, parseModelName, stripLatestTag } from './model-name.js'
+import { providersForBareName } from './model-routing.js'
 import type { Protocol } from './protocol.js'
 import type { Secret } from './secret.js'
 
@@ -63,15 +64,23 @@ export class ProviderRegistry {
       return { ...target, name: canonicalAliasName(alias.name), preset: mergePresets(target.preset, alias.preset), alias }
     }
     const reference = parseModelName(name)
-    if (reference.provider === undefined) return undefined
-    const provider = this.providers.get(reference.provider)
-    if (provider === undefined) return undefined
-    const wanted = reference.model.toLowerCase()
-    const card = provider.models.find((model) => model.id.toLowerCase() === wanted)
-    return card === undefined ? undefined : this.toResolved(provider, card)
+    if (reference.provider !== undefined) {
+      const provider = this.providers.get(reference.provider)
+      return provider === undefined ? undefined : this.findModel(provider, reference.model)
+    }
+    // A bare name goes to the first active provider its routing rules name that serves it.
+    for (const providerId of providersForBareName(reference.model)) {
+      const provider = this.providers.get(providerId)
+      const resolved = provider === undefined ? undefined : this.findModel(provider, reference.model)
+      if (resolved !== undefined) return resolved
+    }
+    return undefined
   }
 
-  /** Every servable model: each provider's catalogue, then every alias whose target resolves. */
+  /**
+   * Every servable model, sorted by name: each provider's catalogue, then every alias whose target
+   * resolves. An alias of an inactive provider is left out, as it could only answer 404.
+   */
   list (): ResolvedModel[] {
     const models: ResolvedModel[] = []
     for (const provider of this.providers.values()) {
@@ -81,12 +90,22 @@ export class ProviderRegistry {
       const resolved = this.resolve(alias.name)
       if (resolved !== undefined) models.push(resolved)
     }
-    return models
+    return models.sort((left, right) => left.name < right.name ? -1 : left.name > right.name ? 1 : 0)
   }
 
   /** Every API key in use, so error texts can be scrubbed of them. */
   secrets (): string[] {
-    return [...this.providers.values()].map((provider) => provider.apiKey.reveal())
+    return [...this.providers.values()].map((provider) => provider.apiKey.reveal()).filter((secret) => secret !== '')
+  }
+
+  /** A catalogue card, or one made for an id the provider's open-model rule admits (Ark `ep-...` ids). */
+  private findModel (provider: ActiveProvider, modelId: string): ResolvedModel | undefined {
+    const wanted = modelId.toLowerCase()
+    const card = provider.models.find((model) => model.id.toLowerCase() === wanted)
+    if (card !== undefined) return this.toResolved(provider, card)
+    const rule = provider.descriptor.openModels
+    if (rule === undefined || !rule.pattern.test(modelId)) return undefined
+    return this.toResolved(provider, { id: modelId, capabilities: rule.capabilities, contextLength: rule.contextLength, family: rule.family })
   }
 
   private toResolved (provider: ActiveProvider, card: ModelCard): ResolvedModel {
@@ -108,8 +127,10 @@ function mergePresets (inner: ModelPreset | undefined, outer: ModelPreset | unde
   if (inner === undefined) return outer
   if (outer === undefined) return inner
   const system = outer.system ?? inner.system
+  const messages = outer.messages ?? inner.messages
   return {
     ...(system === undefined ? {} : { system }),
-    options: { ...inner.options, ...outer.options }
+    options: { ...inner.options, ...outer.options },
+    ...(messages === undefined ? {} : { messages })
   }
 }

@@ -2,7 +2,7 @@
 import { hasCapability } from '../core/capabilities.js'
 import type { ThinkSetting } from '../core/chat-request.js'
 import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
-import { ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError } from '../errors.js'
+import { ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError } from '../errors.js'
 
 export interface RequestedModel {
   readonly model: ResolvedModel
@@ -33,4 +33,9 @@ export function checkThinking (requested: RequestedModel, think: ThinkSetting | 
 
 export function checkTools (requested: RequestedModel, toolCount: number): void {
   if (toolCount > 0 && !hasCapability(requested.model.card, 'tools')) throw new ToolsUnsupportedError(requested.model.name)
+}
+
+/** Images for a model without `vision`: the full name, as Ollama's capability errors have it (see src/errors.ts). */
+export function checkVision (requested: RequestedModel, hasImages: boolean): void {
+  if (hasImages && !hasCapability(requested.model.card, 'vision')) throw new VisionUnsupportedError(requested.model.name)
 }

@@ -1,7 +1,8 @@
 /** Field-level readers for Ollama request bodies: `think`, `format`, `options`, messages, with Ollama's error wording. */
 import type { ChatMessage, ChatMessageToolCall, SamplingOptions, ThinkSetting, ToolDefinition } from '../core/chat-request.js'
 import { InvalidRequestError } from '../errors.js'
-import type { OllamaMessage, OllamaOptions } from '../schemas/common.js'
+import type { OllamaMessage } from '../schemas/common.js'
+import { checkOptionTypes } from './option-types.js'
 
 const THINK_LEVELS = new Set(['low', 'medium', 'high', 'max'])
 const ROLES = new Set(['system', 'user', 'assistant', 'tool'])
@@ -20,18 +21,36 @@ export function readFormat (value: string | Record<string, unknown> | undefined)
   return value
 }
 
-/** Options with an upstream equivalent; the rest (num_ctx, mirostat, ...) are accepted and ignored. */
-export function readOptions (options: OllamaOptions | null | undefined): SamplingOptions {
+/**
+ * Options with an upstream equivalent; the rest (num_ctx, mirostat, ...) are accepted and ignored.
+ * Types are checked first, as Ollama does, so a wrong-typed ignored option still fails.
+ */
+export function readOptions (options: Readonly<Record<string, unknown>> | null | undefined): SamplingOptions {
   if (options === undefined || options === null) return {}
+  const checked = checkOptionTypes(options)
+  const number = (key: string) => typeof checked[key] === 'number' ? checked[key] : undefined
   const result: { -readonly [K in keyof SamplingOptions]: SamplingOptions[K] } = {}
-  if (options.temperature !== undefined) result.temperature = options.temperature
-  if (options.top_p !== undefined) result.topP = options.top_p
-  if (options.top_k !== undefined) result.topK = options.top_k
-  if (options.num_predict !== undefined && options.num_predict > 0) result.maxTokens = options.num_predict
-  if (options.stop !== undefined) result.stop = options.stop
-  if (options.seed !== undefined && options.seed >= 0) result.seed = options.seed
-  if (options.presence_penalty !== undefined) result.presencePenalty = options.presence_penalty
-  if (options.frequency_penalty !== undefined) result.frequencyPenalty = options.frequency_penalty
+  const temperature = number('temperature')
+  if (temperature !== undefined) result.temperature = temperature
+  const topP = number('top_p')
+  if (topP !== undefined) result.topP = topP
+  const topK = number('top_k')
+  if (topK !== undefined) result.topK = topK
+  const minP = number('min_p')
+  if (minP !== undefined) result.minP = minP
+  const repeatPenalty = number('repeat_penalty')
+  if (repeatPenalty !== undefined) result.repeatPenalty = repeatPenalty
+  // num_predict -1 (and -2, "fill the context") mean no limit.
+  const numPredict = number('num_predict')
+  if (numPredict !== undefined && numPredict > 0) result.maxTokens = numPredict
+  if (Array.isArray(checked.stop)) result.stop = checked.stop
+  // seed -1 is Ollama's "random".
+  const seed = number('seed')
+  if (seed !== undefined && seed >= 0) result.seed = seed
+  const presencePenalty = number('presence_penalty')
+  if (presencePenalty !== undefined) result.presencePenalty = presencePenalty
+  const frequencyPenalty = number('frequency_penalty')
+  if (frequencyPenalty !== undefined) result.frequencyPenalty = frequencyPenalty
   return result
 }
 

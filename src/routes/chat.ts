@@ -4,7 +4,8 @@ import { hasCapability } from '../core/capabilities.js'
 import { ChatUnsupportedError } from '../errors.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
-import { checkThinking, checkTools, resolveRequestedModel } from '../ollama/model-admission.js'
+import { checkImageData } from '../ollama/image-data.js'
+import { checkThinking, checkTools, checkVision, resolveRequestedModel } from '../ollama/model-admission.js'
 import { readFormat, readMessages, readOptions, readThink, readTools } from '../ollama/request-fields.js'
 import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js'
 import { inferenceResponses } from './inference-responses.js'
@@ -20,6 +21,8 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request, reply) => {
     const body = request.body ?? {}
+    // Ollama decodes images while reading the body, before it looks at the model.
+    for (const message of body.messages ?? []) checkImageData(message.images)
     const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, 'model-required')
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
     const messages = body.messages ?? []
@@ -32,13 +35,16 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!hasCapability(requested.model.card, 'completion')) throw new ChatUnsupportedError(requested.echo)
     const tools = readTools(body.tools)
     checkTools(requested, tools.length)
+    checkVision(requested, messages.some((message) => (message.images ?? []).length > 0))
+    const { preset } = requested.model
+    const options = readOptions({ ...preset?.options, ...body.options })
     if (messages.length === 0) {
       fastify.recentModels.touch(requested.model, keepAliveMs)
       return loadAnswer('chat', requested.echo, false)
     }
     const format = readFormat(body.format)
-    const { preset } = requested.model
     const chatMessages = readMessages(messages)
+    chatMessages.unshift(...(preset?.messages ?? []))
     // A model's own system prompt applies when the conversation brings none, as in Ollama.
     if (preset?.system !== undefined && !chatMessages.some((message) => message.role === 'system')) {
       chatMessages.unshift({ role: 'system', content: preset.system })
@@ -51,7 +57,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       keepAliveMs,
       chat: {
         messages: chatMessages,
-        options: readOptions({ ...preset?.options, ...body.options }),
+        options,
         ...(tools.length > 0 ? { tools } : {}),
         ...(think === undefined ? {} : { think }),
         ...(format === undefined ? {} : { format })

@@ -5,7 +5,8 @@ import type { ChatMessage } from '../core/chat-request.js'
 import { GenerateUnsupportedError, InsertUnsupportedError, RawConflictError } from '../errors.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
-import { checkThinking, resolveRequestedModel } from '../ollama/model-admission.js'
+import { checkImageData } from '../ollama/image-data.js'
+import { checkThinking, checkVision, resolveRequestedModel } from '../ollama/model-admission.js'
 import { readFormat, readOptions, readThink } from '../ollama/request-fields.js'
 import { GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
@@ -21,6 +22,8 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request, reply) => {
     const body = request.body ?? {}
+    // Ollama decodes images while reading the body, before it looks at the model.
+    checkImageData(body.images)
     const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, 'not-found')
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
     const prompt = body.prompt ?? ''
@@ -34,16 +37,21 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     checkThinking(requested, think)
     if (!hasCapability(requested.model.card, 'completion')) throw new GenerateUnsupportedError(requested.echo)
     if (body.suffix && !hasCapability(requested.model.card, 'insert')) throw new InsertUnsupportedError(requested.model.name)
+    checkVision(requested, (body.images ?? []).length > 0)
+    const { preset } = requested.model
+    const options = readOptions({ ...preset?.options, ...body.options })
     if (prompt === '') {
       fastify.recentModels.touch(requested.model, keepAliveMs)
       return loadAnswer('generate', requested.echo, false)
     }
     if (body.template) request.log.debug('generate: template ignored, providers apply their own chat templates')
+    if (body.raw === true) request.log.debug('generate: raw accepted; the provider still applies its chat template')
+    if (hasContext) request.log.debug('generate: context accepted and ignored, providers keep no token state')
     const format = readFormat(body.format)
-    const { preset } = requested.model
     const system = body.system || preset?.system
     const messages: ChatMessage[] = []
     if (system && body.raw !== true) messages.push({ role: 'system', content: system })
+    if (body.raw !== true) messages.push(...(preset?.messages ?? []))
     messages.push({ role: 'user', content: prompt, ...(body.images ? { images: body.images } : {}) })
     return fastify.answer(request, reply, {
       model: requested.model,
@@ -53,7 +61,9 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       keepAliveMs,
       chat: {
         messages,
-        options: readOptions({ ...preset?.options, ...body.options }),
+        options,
+        // Fill-in-the-middle: the prompt is the text before the insertion point.
+        ...(body.suffix ? { suffix: body.suffix } : {}),
         ...(think === undefined ? {} : { think }),
         ...(format === undefined ? {} : { format })
       }

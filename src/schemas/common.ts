@@ -5,17 +5,21 @@ export const ErrorBodySchema = Type.Object({
   error: Type.String({ description: 'What went wrong, in Ollama\'s wording' })
 }, { $id: 'ErrorBody', description: 'Every error the API answers' })
 
+/** Types are documented, not validated here: src/ollama/option-types.ts answers Ollama's own wording for a wrong type. */
+const option = (type: string, description?: string) => Type.Optional(Type.Unknown({ description: description === undefined ? type : `${type}. ${description}` }))
+
 export const OptionsSchema = Type.Object({
-  temperature: Type.Optional(Type.Number()),
-  top_p: Type.Optional(Type.Number()),
-  top_k: Type.Optional(Type.Integer()),
-  num_predict: Type.Optional(Type.Integer({ description: 'Most tokens to generate; -1 for no limit' })),
-  num_ctx: Type.Optional(Type.Integer({ description: 'Accepted and ignored: the provider decides the context window' })),
-  stop: Type.Optional(Type.Array(Type.String())),
-  seed: Type.Optional(Type.Integer()),
-  presence_penalty: Type.Optional(Type.Number()),
-  frequency_penalty: Type.Optional(Type.Number()),
-  repeat_penalty: Type.Optional(Type.Number())
+  temperature: option('number'),
+  top_p: option('number'),
+  top_k: option('integer', 'Sent only to providers that accept it'),
+  min_p: option('number', 'Sent only to providers that accept it'),
+  num_predict: option('integer', 'Most tokens to generate; -1 for no limit'),
+  num_ctx: option('integer', 'Accepted and ignored: the provider decides the context window'),
+  stop: option('array of strings'),
+  seed: option('integer'),
+  presence_penalty: option('number'),
+  frequency_penalty: option('number'),
+  repeat_penalty: option('number', 'Sent as repetition_penalty to providers that accept it')
 }, { $id: 'Options', additionalProperties: true, description: 'Model options; keys without an upstream equivalent are accepted and ignored' })
 
 export type OllamaOptions = Static<typeof OptionsSchema>

@@ -49,6 +49,7 @@ export const ShowResponseSchema = Type.Object({
   template: Type.Optional(Type.String()),
   system: Type.Optional(Type.String()),
   details: Type.Ref(ModelDetailsSchema),
+  messages: Type.Optional(Type.Array(Type.Object({ role: Type.String(), content: Type.String() }), { description: 'A model\'s own conversation, put before every chat' })),
   model_info: Type.Record(Type.String(), Type.Unknown()),
   capabilities: CapabilitiesSchema,
   modified_at: Type.String({ format: 'date-time' })

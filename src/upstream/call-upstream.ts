@@ -1,9 +1,15 @@
-/** One upstream HTTP call: a POST with our own headers, the client's abort signal, and error bodies turned into UpstreamErrors. */
+/**
+ * Upstream HTTP calls: one POST with our own headers, the caller's abort signal, and error bodies
+ * turned into UpstreamErrors; and the retry loop around it, which only ever runs before the first
+ * byte reached the client (nothing has been read from a failed attempt).
+ */
 import type { Readable } from 'node:stream'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { request, type Dispatcher } from 'undici'
 import type { ActiveProvider } from '../core/provider-registry.js'
 import type { UpstreamHttpRequest } from '../core/protocol.js'
 import { redactSecrets } from './redact.js'
+import { retryDelay, type RetryPolicy } from './retry-policy.js'
 import { describeTransportError } from './transport-errors.js'
 import { clientStatusFor, UpstreamError } from './upstream-error.js'
 
@@ -12,7 +18,7 @@ const ERROR_BODY_LIMIT = 64 * 1024
 export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal): Promise<Readable> {
   let response: Dispatcher.ResponseData
   try {
-    response = await request(provider.baseUrl + upstreamRequest.path, {
+    response = await untilAborted(request(provider.baseUrl + upstreamRequest.path, {
       dispatcher,
       method: 'POST',
       signal,
@@ -22,7 +28,7 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
         ...provider.protocol.authHeaders(provider.apiKey.reveal())
       },
       body: JSON.stringify(upstreamRequest.body)
-    })
+    }), signal)
   } catch (error) {
     const failure = describeTransportError(error)
     throw new UpstreamError(failure.message, { statusCode: failure.statusCode, cause: error })
@@ -36,6 +42,65 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
     upstreamStatus: response.statusCode,
     ...(typeof retryAfter === 'string' ? { retryAfter } : {})
   })
+}
+
+export interface RetryOptions {
+  readonly policy: RetryPolicy
+  /** Epoch milliseconds after which no retry starts (the request's overall deadline). */
+  readonly deadline: number
+  /** Told about every failed attempt, before the wait. */
+  readonly onRetry?: (error: UpstreamError, attempt: number, waitMs: number) => void
+}
+
+/** callUpstream, repeated on retryable failures with backoff or Retry-After, until the policy or the deadline says stop. */
+export async function callUpstreamWithRetries (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal, options: RetryOptions): Promise<Readable> {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await callUpstream(dispatcher, provider, upstreamRequest, signal)
+    } catch (error) {
+      if (signal.aborted) throw abortedError(signal)
+      const wait = retryDelay(options.policy, error, retry, options.deadline - Date.now())
+      if (wait === undefined) throw error
+      options.onRetry?.(error as UpstreamError, retry + 1, wait)
+      try {
+        await sleep(wait, undefined, { signal })
+      } catch {
+        throw abortedError(signal)
+      }
+    }
+  }
+}
+
+/** The client-facing error for an aborted call: client gone (499), deadline (504) or shutdown (503). */
+export function abortedError (signal: AbortSignal): UpstreamError {
+  const failure = describeTransportError(signal.reason)
+  return new UpstreamError(failure.message, { statusCode: failure.statusCode, cause: signal.reason })
+}
+
+/**
+ * The response, or a rejection as soon as the signal aborts. undici only notices an abort once the
+ * request leaves the pool's queue, so a request waiting for a free connection (UPSTREAM_MAX_CONNECTIONS)
+ * would otherwise outlive its client and its deadline. undici still drops it when it is dispatched.
+ */
+async function untilAborted (pending: Promise<Dispatcher.ResponseData>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  if (signal.aborted) {
+    pending.then((response) => response.body.destroy(), () => {})
+    throw signal.reason
+  }
+  let onAbort: (() => void) | undefined
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([pending, aborted])
+  } catch (error) {
+    // Whatever undici does with the abandoned request later must not surface as an unhandled rejection.
+    pending.then((response) => response.body.destroy(), () => {})
+    throw error
+  } finally {
+    signal.removeEventListener('abort', onAbort!)
+  }
 }
 
 /** Reads at most ERROR_BODY_LIMIT bytes of an error body, then drops the rest of the connection's data. */

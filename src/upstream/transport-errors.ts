@@ -15,6 +15,8 @@ const FAILURES: Readonly<Record<string, TransportFailure>> = {
   ENOTFOUND: { statusCode: 502, message: 'upstream host not found' },
   EAI_AGAIN: { statusCode: 502, message: 'upstream host lookup failed' },
   ETIMEDOUT: { statusCode: 504, message: 'upstream connection timed out' },
+  ADAPTER_DEADLINE: { statusCode: 504, message: 'upstream did not answer within the request deadline' },
+  ADAPTER_SHUTDOWN: { statusCode: 503, message: 'server is shutting down' },
   UND_ERR_ABORTED: { statusCode: 499, message: 'request canceled' },
   ABORT_ERR: { statusCode: 499, message: 'request canceled' }
 }

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { answerEmbeddings } from './fake-embeddings.js'
 
 export interface RecordedCall {
   path: string
@@ -12,6 +13,8 @@ export interface RecordedCall {
   body: Record<string, unknown>
   /** True when the caller went away before the answer was complete. */
   aborted: boolean
+  /** Date.now() when the request arrived. */
+  at: number
 }
 
 export interface FakeUpstream {
@@ -19,6 +22,8 @@ export interface FakeUpstream {
   url: string
   calls: RecordedCall[]
   openSockets(): number
+  /** Requests whose answer has neither finished nor been abandoned yet. */
+  openRequests(): number
   /** Resolves once no socket is open, or rejects after `timeoutMs`. */
   waitForNoSockets(timeoutMs?: number): Promise<void>
   close(): Promise<void>
@@ -49,6 +54,17 @@ export function scenarioChunks (model: string): Chunk[] {
       usageChunk
     ]
   }
+  if (model.includes('tools-whole')) {
+    // Mistral's shape: whole calls without index, text around them, usage on the finish chunk.
+    return [
+      contentChunk('Let me check. '),
+      { choices: [{ index: 0, delta: { tool_calls: [{ id: 'gSIMJiOkT', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }] } }] },
+      { choices: [{ index: 0, delta: { tool_calls: [{ id: 'hTJNKjPlU', function: { name: 'get_time', arguments: '{"zone":"JST"}' } }] } }] },
+      contentChunk('One moment.'),
+      { ...finishChunk('tool_calls'), usage: FAKE_USAGE }
+    ]
+  }
+  if (model.includes('json')) return [contentChunk('{"age"'), contentChunk(': 42 '), contentChunk('}'), finishChunk('stop'), usageChunk]
   if (model.includes('tools')) {
     return [
       { choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_up1', type: 'function', function: { name: 'get_weather', arguments: '' } }] } }] },
@@ -79,7 +95,41 @@ const sse = (value: unknown): string => `data: ${typeof value === 'string' ? val
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean): Promise<void> {
+/** The turn after tool results: a final answer that uses them. */
+export const AFTER_TOOLS_TEXT = 'Sunny in Tokyo.'
+
+/** Legacy completions (fill-in-the-middle): the middle streamed in `choices[].text`. */
+export const FIM_PIECES = ['  return a', ' + b\n']
+
+function completionChunk (text: string, finishReason: string | null = null): Chunk {
+  return { id: 'cmpl-1', object: 'text_completion', created: 1, model: 'fake', choices: [{ index: 0, text, finish_reason: finishReason }] }
+}
+
+async function answer (model: string, stream: boolean, response: ServerResponse, gone: () => boolean, callNumber: number, path = '/chat/completions', body: Record<string, unknown> = {}): Promise<void> {
+  // fake-flaky-<status|drop>-<n>: the first n calls for this model name fail, later ones answer normally.
+  const flaky = /fake-flaky-(\d{3}|drop)-(\d+)/.exec(model)
+  if (flaky !== null && callNumber <= Number(flaky[2])) {
+    if (flaky[1] === 'drop') {
+      response.socket?.destroy()
+      return
+    }
+    const status = Number(flaky[1])
+    response.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '1' } : {}) })
+    response.end(JSON.stringify({ error: { message: `flaky failure ${callNumber}`, type: 'server_error' } }))
+    return
+  }
+  if (!path.endsWith('/chat/completions') && path.endsWith('/completions') && stream) {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    for (const piece of FIM_PIECES) response.write(sse(completionChunk(piece)))
+    response.end(sse(completionChunk('', 'stop')) + sse({ ...completionChunk(''), choices: [], usage: FAKE_USAGE }) + sse('[DONE]'))
+    return
+  }
+  const messages = Array.isArray(body.messages) ? body.messages as Array<{ role?: string }> : []
+  if (model.includes('tools') && stream && messages.at(-1)?.role === 'tool') {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    response.end(sse(contentChunk(AFTER_TOOLS_TEXT)) + sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
+    return
+  }
   const errorStatus = /fake-(\d{3})/.exec(model)
   if (errorStatus !== null) {
     const status = Number(errorStatus[1])
@@ -90,6 +140,12 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     return
   }
   if (model.includes('stall')) return // never answers; the caller must give up
+  if (model.includes('idle') && stream) {
+    // One token, then silence with the connection open: the idle timeout must end it.
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    response.write(sse(contentChunk('Hello')))
+    return
+  }
   if (!stream) {
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(JSON.stringify(nonStreamBody(model)))
@@ -102,6 +158,15 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
       await delay(10)
     }
     response.end(sse(finishChunk('stop')) + sse('[DONE]'))
+    return
+  }
+  if (model.includes('steady')) {
+    // A finite stream that lasts a few hundred milliseconds: long enough to be open during a shutdown.
+    for (let index = 0; index < 20 && !gone(); index++) {
+      response.write(sse(contentChunk(`t${index} `)))
+      await delay(15)
+    }
+    response.end(sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
     return
   }
   if (model.includes('reset')) {
@@ -143,6 +208,8 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
 
 export async function startFakeUpstream (): Promise<FakeUpstream> {
   const calls: RecordedCall[] = []
+  const callsPerModel = new Map<string, number>()
+  let openRequests = 0
   const sockets = new Set<Socket>()
   const server = createServer((request, response) => {
     const pieces: Buffer[] = []
@@ -152,12 +219,21 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       try {
         body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
       } catch {}
-      const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false }
+      const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() }
       calls.push(call)
+      const model = String(body.model ?? '')
+      const callNumber = (callsPerModel.get(model) ?? 0) + 1
+      callsPerModel.set(model, callNumber)
+      openRequests += 1
       response.once('close', () => {
+        openRequests -= 1
         if (!response.writableFinished) call.aborted = true
       })
-      answer(String(body.model ?? ''), body.stream === true, response, () => call.aborted || response.destroyed).catch(() => response.destroy())
+      if (call.path.endsWith('/embeddings')) {
+        answerEmbeddings(body, response).catch(() => response.destroy())
+        return
+      }
+      answer(model, body.stream === true, response, () => call.aborted || response.destroyed, callNumber, call.path, body).catch(() => response.destroy())
     })
   })
   server.on('connection', (socket) => {
@@ -170,6 +246,7 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
     url: `http://127.0.0.1:${port}/v1`,
     calls,
     openSockets: () => sockets.size,
+    openRequests: () => openRequests,
     async waitForNoSockets (timeoutMs = 2000) {
       const deadline = Date.now() + timeoutMs
       while (sockets.size > 0) {

@@ -61,7 +61,7 @@ t.test('options reach the upstream under their names; ignored ones do not', asyn
     }
   })
   const body = upstream.calls[0]!.body
-  t.match(body, { temperature: 0.3, top_p: 0.8, max_tokens: 50, stop: ['END'], seed: 42, presence_penalty: 0.5, frequency_penalty: 0.25 })
+  t.match(body, { temperature: 0.3, top_p: 0.8, max_completion_tokens: 50, stop: ['END'], seed: 42, presence_penalty: 0.5, frequency_penalty: 0.25 })
   t.notOk('num_ctx' in body)
   t.equal((body.messages as Array<{ role: string }>)[0]!.role, 'system', 'roles are lower-cased')
   t.equal(upstream.calls[0]!.headers.authorization, `Bearer ${TEST_API_KEY}`, 'the client\'s Authorization never goes upstream')
@@ -120,7 +120,7 @@ t.test('an alias\'s system prompt and options apply unless the request brings it
   const { app, upstream } = await buildTestApp(t)
   app.providers.addAlias({ name: 'brief', target: 'openai/fake-text', preset: { system: 'Be brief', options: { temperature: 0.1, num_predict: 5 } }, origin: 'user' })
   await app.inject({ method: 'POST', url: '/api/chat', payload: { model: 'brief', messages: hello, stream: false, options: { temperature: 0.7 } } })
-  t.match(upstream.calls[0]!.body, { model: 'fake-text', temperature: 0.7, max_tokens: 5, messages: [{ role: 'system', content: 'Be brief' }, ...hello] })
+  t.match(upstream.calls[0]!.body, { model: 'fake-text', temperature: 0.7, max_completion_tokens: 5, messages: [{ role: 'system', content: 'Be brief' }, ...hello] })
   await app.inject({ method: 'POST', url: '/api/chat', payload: { model: 'brief:latest', messages: [{ role: 'system', content: 'Mine' }, ...hello], stream: false } })
   t.same((upstream.calls[1]!.body.messages as unknown[])[0], { role: 'system', content: 'Mine' })
   await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'brief', prompt: 'x', stream: false } })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { buildTestApp, parseNdjson } from '../helpers/build-app.js'
+import { buildTestApp, FAKE_MODELS, parseNdjson } from '../helpers/build-app.js'
 
 t.test('a streamed generate answers response deltas and a final done chunk', async (t) => {
   const { app, upstream } = await buildTestApp(t)
@@ -13,9 +13,9 @@ t.test('a streamed generate answers response deltas and a final done chunk', asy
 })
 
 t.test('non-streamed generate, thinking in its own field, images as data URLs', async (t) => {
-  const { app, upstream } = await buildTestApp(t)
+  const { app, upstream } = await buildTestApp(t, { OPENAI_MODELS: [...FAKE_MODELS, 'fake-reasoning-vision=completion+vision+thinking'].join(',') })
   const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk'
-  const body = (await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'openai/fake-reasoning', prompt: '2+2?', images: [png], stream: false } })).json()
+  const body = (await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'openai/fake-reasoning-vision', prompt: '2+2?', images: [png], stream: false } })).json()
   t.match(body, { response: 'The answer is 4.', thinking: 'Let me think. Done thinking.', done: true })
   const content = (upstream.calls[0]!.body.messages as Array<{ content: unknown }>)[0]!.content
   t.same(content, [{ type: 'text', text: '2+2?' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } }])

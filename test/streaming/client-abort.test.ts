@@ -80,3 +80,19 @@ t.test('a slow reader pauses the upstream instead of buffering the answer', asyn
   reader.destroy()
   t.ok(await waitFor(() => upstream.calls[0]!.aborted, 5000), 'destroying the reader aborts upstream')
 })
+
+t.test('a client leaving during a retry wait stops the retries', async (t) => {
+  const { url, upstream } = await listenTestApp(t)
+  const controller = new AbortController()
+  const pending = request(`${url}/api/chat`, {
+    method: 'POST',
+    body: JSON.stringify({ model: 'openai/fake-flaky-429-1', messages: [{ role: 'user', content: 'go' }] }),
+    signal: controller.signal
+  })
+  // The upstream answered 429 with retry-after: 1; the service is now waiting a second.
+  t.ok(await waitFor(() => upstream.calls.length === 1))
+  controller.abort()
+  await t.rejects(pending)
+  await delay(1500)
+  t.equal(upstream.calls.length, 1, 'no retry after the client left')
+})

@@ -56,3 +56,60 @@ t.test('faults become error events', async (t) => {
   const badArguments = run([{ choices: [{ delta: { tool_calls: [{ index: 0, id: 'a', function: { name: 'f', arguments: '{oops' } }] }, finish_reason: 'tool_calls' }] }])
   t.match(badArguments.find((event) => event.type === 'error'), { message: /invalid arguments for tool call "f"/ })
 })
+
+t.test('tolerance: null index, repeated ids, id-less whole calls, finish on the call chunk', async (t) => {
+  const repeatedIds = toolCalls(run([
+    { choices: [{ delta: { tool_calls: [{ index: null, id: 'call_a', function: { name: 'f', arguments: '{"x":' } }] } }] },
+    { choices: [{ delta: { tool_calls: [{ index: null, id: 'call_a', function: { arguments: '1}' } }] } }] },
+    { choices: [{ delta: { tool_calls: [{ index: null, id: 'call_b', function: { name: 'g', arguments: '{}' } }] } }] },
+    { choices: [{ delta: {}, finish_reason: 'tool_calls' }] }
+  ]))
+  t.same(repeatedIds.map((call) => [call.name, call.arguments]), [['f', { x: 1 }], ['g', {}]], 'a repeated id continues its call')
+  const idless = toolCalls(run([
+    { choices: [{ delta: { tool_calls: [{ function: { name: 'f', arguments: '{"a":1}' } }] } }] },
+    { choices: [{ delta: { tool_calls: [{ function: { name: 'g', arguments: '{"b":2}' } }] } }] },
+    { choices: [{ delta: {}, finish_reason: 'stop' }] }
+  ]))
+  t.same(idless.map((call) => [call.name, call.arguments]), [['f', { a: 1 }], ['g', { b: 2 }]], 'a name after a complete call opens the next')
+  const sameChunk = toolCalls(run([
+    { choices: [{ delta: { tool_calls: [{ index: 0, id: 'x', function: { name: 'f', arguments: '{}' } }] }, finish_reason: 'tool_calls' }] }
+  ]))
+  t.same(sameChunk.map((call) => call.name), ['f'], 'a call and its finish in one chunk')
+})
+
+t.test('text before and after tool calls streams as text; calls come whole, in index order, with Ollama ids', async (t) => {
+  const events = run([
+    { choices: [{ delta: { content: 'Checking. ' } }] },
+    { choices: [{ delta: { tool_calls: [{ index: 1, id: 'b', function: { name: 'g', arguments: '{}' } }] } }] },
+    { choices: [{ delta: { tool_calls: [{ index: 0, id: 'a', function: { name: 'f', arguments: '{"q":"z"}' } }] } }] },
+    { choices: [{ delta: { content: 'Done.' } }] },
+    { choices: [{ delta: {}, finish_reason: 'tool_calls' }], usage: { prompt_tokens: 1, completion_tokens: 2 } }
+  ])
+  t.same(events.map((event) => event.type), ['text-delta', 'text-delta', 'tool-call', 'tool-call', 'usage', 'finish'])
+  t.same(toolCalls(events).map((call) => call.name), ['f', 'g'])
+  for (const call of toolCalls(events)) t.match(call.id, /^call_[a-z0-9]{8}$/, 'upstream ids are replaced by Ollama-style ids')
+  t.same(events.at(-1), { type: 'finish', reason: 'stop' }, 'finish_reason tool_calls stays Ollama\'s stop')
+})
+
+t.test('legacy completions text (fill-in-the-middle) becomes text deltas', async (t) => {
+  const events = run([
+    { choices: [{ index: 0, text: 'a + ', finish_reason: null }] },
+    { choices: [{ index: 0, text: 'b', finish_reason: 'length' }] },
+    { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } }
+  ])
+  t.same(events, [
+    { type: 'text-delta', text: 'a + ' },
+    { type: 'text-delta', text: 'b' },
+    { type: 'usage', promptTokens: 3, completionTokens: 2 },
+    { type: 'finish', reason: 'length' }
+  ])
+})
+
+t.test('reasoning under either field name streams as thinking, apart from content', async (t) => {
+  const events = run([
+    { choices: [{ delta: { reasoning_content: 'a', content: null } }] },
+    { choices: [{ delta: { reasoning: 'b' } }] },
+    { choices: [{ delta: { content: 'c' }, finish_reason: 'stop' }] }
+  ])
+  t.same(events.slice(0, 3), [{ type: 'thinking-delta', text: 'a' }, { type: 'thinking-delta', text: 'b' }, { type: 'text-delta', text: 'c' }])
+})

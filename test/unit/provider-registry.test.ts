@@ -15,7 +15,8 @@ t.test('provider models resolve with or without :latest, case-insensitively', as
   t.equal(providers.resolve('openai/gpt-4o')?.name, 'openai/gpt-4o:latest')
   t.equal(providers.resolve('OpenAI/GPT-4o:latest')?.card.id, 'gpt-4o')
   t.equal(providers.resolve('openai/nope'), undefined)
-  t.equal(providers.resolve('gpt-4o'), undefined, 'bare names need an alias or routing rule')
+  t.equal(providers.resolve('gpt-4o')?.name, 'openai/gpt-4o:latest', 'a bare gpt-* name routes to the active openai provider')
+  t.equal(providers.resolve('gpt-nope'), undefined, 'a routed bare name must still be in the catalogue')
 })
 
 t.test('aliases carry presets, chain, and are listed', async (t) => {

@@ -3,7 +3,7 @@ import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { toOpenAiRequest } from '../../providers/openai-compatible/to-openai-request.js'
 import { openAiDescriptor } from '../../providers/openai.js'
 
-const card = openAiDescriptor.models[0]!
+const card = openAiDescriptor.models.find((model) => model.id === 'gpt-4.1')!
 const context = (quirks: Partial<ProviderDescriptor['quirks']> = {}) => ({
   descriptor: { ...openAiDescriptor, quirks: { ...openAiDescriptor.quirks, ...quirks } },
   card
@@ -22,14 +22,15 @@ t.test('options, format, usage request and images', async (t) => {
     stream_options: { include_usage: true },
     temperature: 0.2,
     top_p: 0.5,
-    max_tokens: 10,
+    max_completion_tokens: 10,
     stop: ['x'],
     seed: 3,
     presence_penalty: 1,
     frequency_penalty: 2,
     response_format: { type: 'json_object' }
   })
-  t.same(body.messages[0]!.content, [{ type: 'text', text: 'look' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } }])
+  t.same(body.messages[0], { role: 'system', content: 'Respond with JSON.' }, 'JSON mode needs the word json somewhere')
+  t.same(body.messages[1]!.content, [{ type: 'text', text: 'look' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } }])
   const schema = { type: 'object', properties: { a: { type: 'string' } } }
   t.same(toOpenAiRequest({ messages: [], options: {}, format: schema }, context()).response_format, { type: 'json_schema', json_schema: { name: 'response', schema } })
 })

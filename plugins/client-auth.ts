@@ -1,0 +1,25 @@
+/**
+ * Optional client authentication: with API_KEYS set, every request but the probes (`/`, the health
+ * checks) and CORS preflights must carry one of the keys. Without keys on a non-loopback listener,
+ * anyone who can reach the port spends the provider keys, so say so at start.
+ */
+import fp from 'fastify-plugin'
+import { ClientKeys, isLoopbackHost, presentedKey } from '../src/core/client-keys.js'
+
+const OPEN_PATHS = new Set(['/', '/health/live', '/health/ready'])
+
+export default fp(async function clientAuth (fastify) {
+  const keys = new ClientKeys(fastify.config.API_KEYS)
+  if (!keys.enabled) {
+    if (!isLoopbackHost(fastify.config.HOST)) {
+      fastify.log.warn(`API_KEYS is not set and HOST is ${fastify.config.HOST}: anyone who can reach this port can use the configured provider keys`)
+    }
+    return
+  }
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'OPTIONS' || OPEN_PATHS.has(request.url.split('?')[0] ?? '')) return
+    const key = presentedKey(request.headers)
+    if (key !== undefined && keys.accepts(key)) return
+    return reply.code(401).type('application/json; charset=utf-8').send({ error: 'unauthorized' })
+  })
+}, { name: 'client-auth', fastify: '5.x', dependencies: ['config'] })

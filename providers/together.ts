@@ -1,0 +1,37 @@
+/**
+ * Together AI, on the shared OpenAI-compatible protocol.
+ * @see https://docs.together.ai/docs/serverless-models (checked 2026-11)
+ */
+import type { ProviderDescriptor } from '../src/core/capabilities.js'
+import { defineProvider } from './define-provider.js'
+import { TEXT, THINKING, chatModel } from './model-cards.js'
+import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+
+export const togetherDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+  id: 'together',
+  displayName: 'Together AI',
+  protocol: 'openai-chat',
+  defaultBaseUrl: 'https://api.together.xyz/v1',
+  // TOGETHERAI_API_KEY is LiteLLM's name for the same key.
+  apiKeyEnv: ['TOGETHER_API_KEY', 'TOGETHERAI_API_KEY'],
+  baseUrlEnv: 'TOGETHER_BASE_URL',
+  modelsEnv: 'TOGETHER_MODELS',
+  defaultCapabilities: TEXT,
+  defaultContextLength: 131_072,
+  models: [
+    chatModel('meta-llama/Llama-3.3-70B-Instruct-Turbo', 'llama', TEXT, 131_072),
+    chatModel('deepseek-ai/DeepSeek-V3.1', 'deepseek', TEXT, 131_072),
+    // R1 always reasons; its reasoning arrives in `reasoning_content` without a switch.
+    chatModel('deepseek-ai/DeepSeek-R1', 'deepseek', ['completion', 'thinking'], 163_840),
+    chatModel('Qwen/Qwen3-235B-A22B-Instruct-2507-tput', 'qwen', TEXT, 262_144),
+    chatModel('Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8', 'qwen', TEXT, 262_144),
+    chatModel('moonshotai/Kimi-K2-Instruct-0905', 'kimi', TEXT, 262_144),
+    chatModel('openai/gpt-oss-120b', 'gpt-oss', THINKING, 131_072)
+  ],
+  quirks: {
+    thinkingControl: 'none',
+    streamUsageOption: true
+  }
+})
+
+export default defineProvider(togetherDescriptor, openAiCompatibleProtocol)

@@ -1,0 +1,35 @@
+/**
+ * xAI (Grok), on the shared OpenAI-compatible protocol.
+ * @see https://docs.x.ai/docs/models (checked 2026-11)
+ */
+import type { ProviderDescriptor } from '../src/core/capabilities.js'
+import { defineProvider } from './define-provider.js'
+import { TEXT, THINKING, VISION, VISION_THINKING, chatModel } from './model-cards.js'
+import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+
+export const xaiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+  id: 'xai',
+  displayName: 'xAI',
+  protocol: 'openai-chat',
+  defaultBaseUrl: 'https://api.x.ai/v1',
+  apiKeyEnv: ['XAI_API_KEY'],
+  baseUrlEnv: 'XAI_BASE_URL',
+  modelsEnv: 'XAI_MODELS',
+  defaultCapabilities: TEXT,
+  defaultContextLength: 131_072,
+  models: [
+    chatModel('grok-4.6', 'grok', VISION_THINKING, 256_000),
+    chatModel('grok-4.5', 'grok', VISION_THINKING, 256_000),
+    chatModel('grok-4.3', 'grok', VISION_THINKING, 256_000),
+    // The grok-4.20 models reject `reasoning_effort` for every value, so they offer no `think` switch.
+    chatModel('grok-4.20-reasoning', 'grok', VISION, 2_000_000),
+    chatModel('grok-4.20-non-reasoning', 'grok', VISION, 2_000_000),
+    chatModel('grok-code-fast-1', 'grok', THINKING, 256_000)
+  ],
+  quirks: {
+    thinkingControl: 'reasoning-effort',
+    streamUsageOption: true
+  }
+})
+
+export default defineProvider(xaiDescriptor, openAiCompatibleProtocol)

@@ -1,0 +1,51 @@
+/** The optional configuration file (CONFIG_FILE, YAML or JSON): model aliases and OpenAI-compatible servers. */
+import { Type, type Static } from '@sinclair/typebox'
+import { OptionsSchema } from '../schemas/common.js'
+
+const CapabilitySchema = Type.Union([
+  Type.Literal('completion'), Type.Literal('tools'), Type.Literal('thinking'), Type.Literal('vision'), Type.Literal('embedding'), Type.Literal('insert')
+])
+
+export const ConfigAliasSchema = Type.Union([
+  Type.String({ minLength: 1, description: 'Shorthand: the target name alone' }),
+  Type.Object({
+    target: Type.String({ minLength: 1, description: 'Any servable name: provider/model, or another alias' }),
+    system: Type.Optional(Type.String({ description: 'System prompt used when a request brings none' })),
+    options: Type.Optional(OptionsSchema),
+    fallbacks: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Names tried in order when the target fails' }))
+  }, { additionalProperties: false })
+], { $id: 'ConfigAlias' })
+
+export const ConfigServerModelSchema = Type.Union([
+  Type.String({ minLength: 1, description: 'Shorthand: a model id with the server\'s default capabilities' }),
+  Type.Object({
+    id: Type.String({ minLength: 1 }),
+    capabilities: Type.Optional(Type.Array(CapabilitySchema, { minItems: 1 })),
+    contextLength: Type.Optional(Type.Integer({ minimum: 1 })),
+    family: Type.Optional(Type.String({ minLength: 1 })),
+    embeddingBatchSize: Type.Optional(Type.Integer({ minimum: 1 }))
+  }, { additionalProperties: false })
+], { $id: 'ConfigServerModel' })
+
+export const ConfigServerSchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Provider id and model-name prefix (`local-vllm/Qwen/Qwen3-8B`)' }),
+  displayName: Type.Optional(Type.String()),
+  baseUrl: Type.String({ pattern: '^https?://', description: 'OpenAI-compatible base URL, usually ending in /v1' }),
+  apiKey: Type.Optional(Type.String({ description: 'Sent as a bearer token; omit for servers without auth' })),
+  models: Type.Array(ConfigServerModelSchema, { minItems: 1 }),
+  capabilities: Type.Optional(Type.Array(CapabilitySchema, { minItems: 1, description: 'Default for models given without their own' })),
+  contextLength: Type.Optional(Type.Integer({ minimum: 1, description: 'Default for models given without their own' })),
+  thinkingControl: Type.Optional(Type.Union([
+    Type.Literal('reasoning-effort'), Type.Literal('enable-thinking'), Type.Literal('thinking-type'), Type.Literal('none')
+  ], { description: 'How the server switches reasoning (default none)' })),
+  streamUsageOption: Type.Optional(Type.Boolean({ description: 'Whether the server honours stream_options.include_usage (default true)' }))
+}, { $id: 'ConfigServer', additionalProperties: false })
+
+export const ConfigFileSchema = Type.Object({
+  aliases: Type.Optional(Type.Record(Type.String({ minLength: 1 }), ConfigAliasSchema, { description: 'Alias name -> target or preset' })),
+  servers: Type.Optional(Type.Array(ConfigServerSchema))
+}, { $id: 'ConfigFile', additionalProperties: false })
+
+export type ConfigAlias = Static<typeof ConfigAliasSchema>
+export type ConfigServer = Static<typeof ConfigServerSchema>
+export type ConfigFile = Static<typeof ConfigFileSchema>

@@ -1,0 +1,98 @@
+/** POST /api/embed and the legacy POST /api/embeddings */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type, type TSchema } from '@sinclair/typebox'
+import type { FastifySchemaValidationError } from 'fastify'
+import { InvalidInputTypeError } from '../errors.js'
+import { resolveEmbeddingModel } from '../ollama/embed-admission.js'
+import { toOllamaVector } from '../ollama/embedding-vectors.js'
+import { parseKeepAlive } from '../ollama/keep-alive.js'
+import { checkOptionTypes } from '../ollama/option-types.js'
+import { ErrorBodySchema } from '../schemas/common.js'
+import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from '../schemas/embed.js'
+import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
+
+function embedResponses (answer: TSchema) {
+  const error = Type.Ref(ErrorBodySchema)
+  return {
+    200: Type.Ref(answer),
+    400: { description: 'Invalid request, or a model that cannot embed', ...error },
+    404: { description: 'Unknown model', ...error },
+    429: { description: 'Upstream rate limit', ...error },
+    502: { description: 'Upstream failure', ...error },
+    504: { description: 'Upstream timeout', ...error }
+  }
+}
+
+/** Ollama answers any `input` that is not a string or a list of strings with `invalid input type`. */
+function inputTypeErrors (errors: FastifySchemaValidationError[], dataVar: string): Error {
+  if (errors.some((error) => error.instancePath === '/input' || error.instancePath.startsWith('/input/'))) return new InvalidInputTypeError()
+  // Fastify's own wording for every other field.
+  return new Error(errors.map((error) => `${dataVar}${error.instancePath} ${error.message ?? ''}`).join(', '))
+}
+
+const embedRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post('/api/embed', {
+    schema: {
+      summary: 'Embed one text or a list of texts',
+      tags: ['embeddings'],
+      body: EmbedRequestSchema,
+      response: embedResponses(EmbedResponseSchema)
+    },
+    schemaErrorFormatter: inputTypeErrors
+  }, async (request) => {
+    const body = request.body ?? {}
+    const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
+    const requested = resolveEmbeddingModel(fastify.providers, body.model)
+    // Options have no upstream meaning for embeddings, but Ollama still rejects wrong-typed ones.
+    checkOptionTypes(body.options ?? {})
+    // As in Ollama, an empty string counts as no input, while "" inside a list is embedded.
+    const input = body.input ?? []
+    const inputs = typeof input === 'string' ? (input === '' ? [] : [input]) : input
+    if (inputs.length === 0) {
+      fastify.recentModels.touch(requested.model, keepAliveMs)
+      return { model: requested.echo, embeddings: [] }
+    }
+    const dimensions = body.dimensions ?? undefined
+    const { embeddings, metrics } = await fastify.embed(request, {
+      model: requested.model,
+      inputs,
+      keepAliveMs,
+      ...(dimensions === undefined ? {} : { dimensions })
+    })
+    for (let index = 0; index < embeddings.length; index++) embeddings[index] = toOllamaVector(embeddings[index] as number[], dimensions)
+    const figures = metrics.finish()
+    return {
+      model: requested.echo,
+      embeddings,
+      total_duration: figures.total_duration,
+      load_duration: figures.load_duration,
+      ...(figures.prompt_eval_count === undefined ? {} : { prompt_eval_count: figures.prompt_eval_count })
+    }
+  })
+
+  fastify.post('/api/embeddings', {
+    schema: {
+      summary: 'Embed one text (deprecated: use /api/embed)',
+      tags: ['embeddings'],
+      deprecated: true,
+      body: EmbeddingsRequestSchema,
+      response: embedResponses(EmbeddingsResponseSchema)
+    }
+  }, async (request) => {
+    const body = request.body ?? {}
+    const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
+    const requested = resolveEmbeddingModel(fastify.providers, body.model)
+    // Options have no upstream meaning for embeddings, but Ollama still rejects wrong-typed ones.
+    checkOptionTypes(body.options ?? {})
+    const prompt = body.prompt ?? ''
+    if (prompt === '') {
+      fastify.recentModels.touch(requested.model, keepAliveMs)
+      return { embedding: [] }
+    }
+    const { embeddings } = await fastify.embed(request, { model: requested.model, inputs: [prompt], keepAliveMs })
+    // Ollama's legacy endpoint answers the model's raw vector, not normalised.
+    return { embedding: embeddings[0] ?? [] }
+  })
+}
+
+export default embedRoutes

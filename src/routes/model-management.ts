@@ -1,0 +1,184 @@
+/**
+ * POST /api/pull, /api/push, /api/create, /api/copy and DELETE /api/delete, honestly: nothing is downloaded
+ * or uploaded; pull succeeds only for a model a provider serves, push always fails, and create/copy make
+ * user-defined models (aliases with their own system prompt and options) that persist in DATA_DIR.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import type { ModelPreset, PresetMessage } from '../core/model-alias.js'
+import type { ProviderRegistry } from '../core/provider-registry.js'
+import {
+  CopySourceNotFoundError, CreateFromFilesError, CreateSourceMissingError, InvalidCopyDestinationError,
+  InvalidCopySourceError, InvalidModelNameError, InvalidRequestError, InvalidNameError, ModelNotFoundError,
+  ModelNotUserDefinedError, ModelRequiredError
+} from '../errors.js'
+import { isValidModelName } from '../ollama/model-name-syntax.js'
+import { checkOptionTypes } from '../ollama/option-types.js'
+import { modelDigest } from '../ollama/model-listing.js'
+import { sendProgress } from '../ollama/progress-answer.js'
+import { ErrorBodySchema } from '../schemas/common.js'
+import { CopyRequestSchema, CreateRequestSchema, type CreateRequest, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../schemas/model-management.js'
+
+const progressResponses = {
+  200: {
+    description: 'NDJSON progress ending with {"status":"success"} (or an error line); with `stream: false`, the last object alone',
+    content: {
+      'application/x-ndjson': { schema: Type.Ref(ProgressResponseSchema) },
+      'application/json': { schema: Type.Ref(ProgressResponseSchema) }
+    }
+  },
+  400: Type.Ref(ErrorBodySchema),
+  404: Type.Ref(ErrorBodySchema),
+  500: Type.Ref(ErrorBodySchema)
+}
+
+const emptyResponses = {
+  200: { description: 'Empty body, as Ollama answers', type: 'null' },
+  400: Type.Ref(ErrorBodySchema),
+  404: Type.Ref(ErrorBodySchema)
+}
+
+const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post('/api/pull', {
+    schema: { summary: 'Succeeds for a model a provider serves; nothing is downloaded', tags: ['models'], body: PullRequestSchema, response: progressResponses }
+  }, async (request, reply) => {
+    const name = request.body.model || request.body.name || ''
+    // Provider model ids may hold characters Ollama's names do not: whatever resolves is valid.
+    const model = name === '' ? undefined : fastify.providers.resolve(name)
+    if (model === undefined && !isValidModelName(name)) throw new InvalidModelNameError()
+    const stream = request.body.stream !== false
+    // Ollama's registry answer for a name it does not have, after the first step.
+    if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, 'pull model manifest: file does not exist')
+    return sendProgress(reply, [
+      { status: 'pulling manifest' },
+      { status: 'verifying sha256 digest', digest: `sha256:${modelDigest(model)}` },
+      { status: 'writing manifest' },
+      { status: 'success' }
+    ], stream)
+  })
+
+  fastify.post('/api/push', {
+    schema: { summary: 'Always fails: there is nothing to upload for a cloud model', tags: ['models'], body: PullRequestSchema, response: progressResponses }
+  }, async (request, reply) => {
+    const name = request.body.model || request.body.name
+    if (!name) throw new ModelRequiredError()
+    const model = fastify.providers.resolve(name)
+    const failure = model === undefined
+      ? `model '${name}' not found`
+      : `pushing is not supported: ${model.name} is served by ${model.provider.descriptor.displayName}, there is no local model to upload`
+    return sendProgress(reply, [{ status: 'retrieving manifest' }], request.body.stream !== false, failure)
+  })
+
+  fastify.post('/api/create', {
+    schema: { summary: 'Make a model on top of a served one, with its own system prompt and options', tags: ['models'], body: CreateRequestSchema, response: progressResponses }
+  }, async (request, reply) => {
+    const body = request.body
+    const name = body.model || body.name
+    if (!isValidModelName(name)) throw new InvalidModelNameError()
+    if (Object.keys(body.files ?? {}).length > 0 || Object.keys(body.adapters ?? {}).length > 0) throw new CreateFromFilesError()
+    if (!body.from) throw new CreateSourceMissingError()
+    const messages = readPresetMessages(body.messages)
+    checkParameters(body.parameters)
+    refuseNonUserModel(fastify.providers, name)
+    const base = baseOf(fastify.providers, body.from)
+    const preset = withPreset(base.preset, { system: body.system, options: body.parameters ?? undefined, messages })
+    if (body.template) request.log.debug('create: template ignored, providers apply their own chat templates')
+    await fastify.userModels.save({ name, target: base.target, ...(preset === undefined ? {} : { preset }) })
+    const created = fastify.providers.resolve(name)
+    const steps = [{ status: 'reading model metadata' }]
+    if (body.system) steps.push({ status: 'creating system layer' })
+    if (body.parameters) steps.push({ status: 'creating parameters layer' })
+    if (messages !== undefined) steps.push({ status: 'creating messages layer' })
+    if (created !== undefined) steps.push({ status: `using already created layer sha256:${modelDigest(created)}` })
+    steps.push({ status: 'writing manifest' }, { status: 'success' })
+    return sendProgress(reply, steps, body.stream !== false)
+  })
+
+  fastify.post('/api/copy', {
+    schema: { summary: 'Copy a model under another name, as a user-defined model', tags: ['models'], body: CopyRequestSchema, response: emptyResponses }
+  }, async (request, reply) => {
+    const { source = '', destination = '' } = request.body
+    const servable = source !== '' && fastify.providers.resolve(source) !== undefined
+    if (!servable && !isValidModelName(source)) throw new InvalidCopySourceError(source)
+    if (!isValidModelName(destination)) throw new InvalidCopyDestinationError(destination)
+    if (!servable) throw new CopySourceNotFoundError(source)
+    refuseNonUserModel(fastify.providers, destination)
+    const base = baseOf(fastify.providers, source)
+    await fastify.userModels.save({ name: destination, target: base.target, ...(base.preset === undefined ? {} : { preset: base.preset }) })
+    return reply.send()
+  })
+
+  fastify.delete('/api/delete', {
+    schema: { summary: 'Delete a user-defined model; a provider\'s model cannot be deleted', tags: ['models'], body: DeleteRequestSchema, response: emptyResponses }
+  }, async (request, reply) => {
+    const name = request.body.model || request.body.name || ''
+    const alias = name === '' ? undefined : fastify.providers.getAlias(name)
+    const known = alias !== undefined || (name !== '' && fastify.providers.resolve(name) !== undefined)
+    if (!known && !isValidModelName(name)) throw new InvalidNameError(name)
+    if (alias === undefined || alias.origin !== 'user') {
+      refuseNonUserModel(fastify.providers, name)
+      throw new ModelNotFoundError(name)
+    }
+    const resolved = fastify.providers.resolve(name)
+    if (resolved !== undefined) fastify.recentModels.forget(resolved)
+    await fastify.userModels.remove(name)
+    return reply.send()
+  })
+}
+
+/** A provider's model and a configured alias stay as they are: neither create, copy nor delete may change them. */
+function refuseNonUserModel (registry: ProviderRegistry, name: string): void {
+  const alias = registry.getAlias(name)
+  if (alias !== undefined) {
+    if (alias.origin !== 'user') throw new ModelNotUserDefinedError(name, `is defined in the ${alias.origin === 'config' ? 'configuration file' : 'built-in aliases'}`)
+    return
+  }
+  const model = registry.resolve(name)
+  if (model !== undefined) throw new ModelNotUserDefinedError(name, `is served by ${model.provider.descriptor.displayName}`)
+}
+
+/**
+ * What a new model stands on. A user-defined base is flattened (its target and preset copied), so deleting
+ * it later does not break the new one, as Ollama's copied layers do not; this also lets `from` name the
+ * model being re-created.
+ */
+function baseOf (registry: ProviderRegistry, from: string): { target: string, preset?: ModelPreset } {
+  const alias = registry.getAlias(from)
+  if (alias !== undefined && alias.origin === 'user') return { target: alias.target, ...(alias.preset === undefined ? {} : { preset: alias.preset }) }
+  if (registry.resolve(from) === undefined) throw new ModelNotFoundError(from)
+  return { target: from }
+}
+
+/** The new system prompt and messages replace the base's; new parameters override the base's one by one. */
+function withPreset (base: ModelPreset | undefined, added: { system: string | undefined, options: Record<string, unknown> | undefined, messages: PresetMessage[] | undefined }): ModelPreset | undefined {
+  const system = added.system || base?.system
+  const options = base?.options === undefined && added.options === undefined ? undefined : { ...base?.options, ...added.options }
+  const messages = added.messages ?? base?.messages
+  if (system === undefined && options === undefined && messages === undefined) return undefined
+  return { ...(system === undefined ? {} : { system }), ...(options === undefined ? {} : { options }), ...(messages === undefined ? {} : { messages: [...messages] }) }
+}
+
+/**
+ * Wrong-typed parameters are refused when the model is made, in Ollama's option wording, rather than
+ * stored to fail every later chat; a request error here, since nothing was scheduled yet.
+ */
+function checkParameters (parameters: CreateRequest['parameters']): void {
+  if (parameters === undefined || parameters === null) return
+  try {
+    checkOptionTypes(parameters)
+  } catch (error) {
+    throw new InvalidRequestError((error as Error).message)
+  }
+}
+
+/** A Modelfile's MESSAGE lines: system, user or assistant turns with text only. */
+function readPresetMessages (messages: CreateRequest['messages']): PresetMessage[] | undefined {
+  if (messages === undefined || messages === null || messages.length === 0) return undefined
+  return messages.map((message) => {
+    const role = message.role.toLowerCase()
+    if (role !== 'system' && role !== 'user' && role !== 'assistant') throw new InvalidRequestError(`invalid message role: "${message.role}" (a model's messages are system, user or assistant)`)
+    return { role, content: message.content ?? '' }
+  })
+}
+
+export default modelManagementRoutes

@@ -1,0 +1,109 @@
+/** `/v1` request and response bodies, as Ollama's OpenAI compatibility layer accepts and answers them. */
+import { Type, type Static } from '@sinclair/typebox'
+
+export const OpenAiErrorBodySchema = Type.Object({
+  error: Type.Object({
+    message: Type.String(),
+    type: Type.String({ description: 'invalid_request_error (400), not_found_error (404) or api_error' }),
+    param: Type.Null(),
+    code: Type.Null()
+  })
+}, { $id: 'OpenAiErrorBody', description: 'Every `/v1` error, in OpenAI\'s shape' })
+
+export const OpenAiToolCallSchema = Type.Object({
+  id: Type.Optional(Type.String()),
+  index: Type.Optional(Type.Integer()),
+  type: Type.Optional(Type.String()),
+  function: Type.Object({
+    name: Type.String(),
+    arguments: Type.Optional(Type.String({ description: 'The arguments as a JSON string' }))
+  })
+}, { $id: 'OpenAiToolCall' })
+
+export const OpenAiMessageSchema = Type.Object({
+  role: Type.String({ description: 'system, developer, user, assistant or tool' }),
+  content: Type.Optional(Type.Union([
+    Type.String(),
+    Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true, description: 'text or image_url part' })),
+    Type.Null()
+  ])),
+  name: Type.Optional(Type.String()),
+  reasoning: Type.Optional(Type.String()),
+  tool_calls: Type.Optional(Type.Union([Type.Array(Type.Ref(OpenAiToolCallSchema)), Type.Null()])),
+  tool_call_id: Type.Optional(Type.String())
+}, { $id: 'OpenAiMessage' })
+
+export type OpenAiMessage = Static<typeof OpenAiMessageSchema>
+
+const StopSchema = Type.Optional(Type.Union([Type.String(), Type.Array(Type.String()), Type.Null()]))
+const StreamOptionsSchema = Type.Optional(Type.Union([Type.Object({ include_usage: Type.Optional(Type.Boolean()) }), Type.Null()]))
+const NullableNumber = Type.Optional(Type.Union([Type.Number(), Type.Null()]))
+const NullableInteger = Type.Optional(Type.Union([Type.Integer(), Type.Null()]))
+
+export const OpenAiChatRequestSchema = Type.Object({
+  model: Type.String(),
+  messages: Type.Array(Type.Ref(OpenAiMessageSchema)),
+  stream: Type.Optional(Type.Union([Type.Boolean(), Type.Null()], { description: 'Server-sent events when true; one JSON object otherwise (the default)' })),
+  stream_options: StreamOptionsSchema,
+  tools: Type.Optional(Type.Union([Type.Array(Type.Object({
+    type: Type.Optional(Type.String()),
+    function: Type.Object({ name: Type.String(), description: Type.Optional(Type.String()), parameters: Type.Optional(Type.Unknown()) })
+  })), Type.Null()])),
+  tool_choice: Type.Optional(Type.Unknown()),
+  temperature: NullableNumber,
+  top_p: NullableNumber,
+  max_tokens: NullableInteger,
+  max_completion_tokens: NullableInteger,
+  stop: StopSchema,
+  seed: NullableInteger,
+  frequency_penalty: NullableNumber,
+  presence_penalty: NullableNumber,
+  response_format: Type.Optional(Type.Union([Type.Object({
+    type: Type.String({ description: 'text, json_object or json_schema' }),
+    json_schema: Type.Optional(Type.Object({ schema: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }, { additionalProperties: true }))
+  }), Type.Null()])),
+  reasoning_effort: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  reasoning: Type.Optional(Type.Union([Type.Object({ effort: Type.Optional(Type.String()) }, { additionalProperties: true }), Type.Null()])),
+  n: NullableInteger
+}, { $id: 'OpenAiChatRequest' })
+
+export type OpenAiChatRequest = Static<typeof OpenAiChatRequestSchema>
+
+export const OpenAiCompletionRequestSchema = Type.Object({
+  model: Type.String(),
+  prompt: Type.String({ description: 'A single prompt string' }),
+  suffix: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  stream: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
+  stream_options: StreamOptionsSchema,
+  temperature: NullableNumber,
+  top_p: NullableNumber,
+  max_tokens: NullableInteger,
+  stop: StopSchema,
+  seed: NullableInteger,
+  frequency_penalty: NullableNumber,
+  presence_penalty: NullableNumber
+}, { $id: 'OpenAiCompletionRequest' })
+
+export type OpenAiCompletionRequest = Static<typeof OpenAiCompletionRequestSchema>
+
+export const OpenAiModelSchema = Type.Object({
+  id: Type.String(),
+  object: Type.Literal('model'),
+  created: Type.Integer({ description: 'Unix seconds' }),
+  owned_by: Type.String({ description: 'The namespace: the provider id, or library for names without one' })
+}, { $id: 'OpenAiModel' })
+
+export const OpenAiModelListSchema = Type.Object({
+  object: Type.Literal('list'),
+  data: Type.Union([Type.Array(Type.Ref(OpenAiModelSchema)), Type.Null()], { description: 'null when no model is served, as Ollama answers' })
+}, { $id: 'OpenAiModelList' })
+
+export const OpenAiEmbeddingsRequestSchema = Type.Object({
+  model: Type.String(),
+  input: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String()), Type.Null()], { description: 'One text or a list of texts' })),
+  dimensions: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  encoding_format: Type.Optional(Type.Union([Type.String({ description: 'float (default) or base64' }), Type.Null()])),
+  user: Type.Optional(Type.String())
+}, { $id: 'OpenAiEmbeddingsRequest' })
+
+export type OpenAiEmbeddingsRequest = Static<typeof OpenAiEmbeddingsRequestSchema>

@@ -1,0 +1,48 @@
+/**
+ * One non-streamed upstream call answered with a JSON body (embeddings). The call and its error
+ * mapping are callUpstream's; this adds reading the whole body, bounded, and parsing it.
+ */
+import type { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import type { Dispatcher } from 'undici'
+import type { ActiveProvider } from '../core/provider-registry.js'
+import type { UpstreamHttpRequest } from '../core/protocol.js'
+import { callUpstream } from './call-upstream.js'
+import { describeTransportError } from './transport-errors.js'
+import { UpstreamError } from './upstream-error.js'
+
+/** An answer larger than this is refused rather than buffered (2,048 vectors of 3,072 floats is about 130 MB of JSON). */
+const JSON_BODY_LIMIT = 256 * 1024 * 1024
+
+export async function callUpstreamJson (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal): Promise<unknown> {
+  const body = await callUpstream(dispatcher, provider, upstreamRequest, signal)
+  const text = await readText(body, provider)
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new UpstreamError(`${provider.descriptor.id} upstream answered with invalid JSON`, { statusCode: 502 })
+  }
+}
+
+async function readText (body: Readable, provider: ActiveProvider): Promise<string> {
+  const decoder = new StringDecoder('utf8')
+  const parts: string[] = []
+  let size = 0
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > JSON_BODY_LIMIT) {
+        throw new UpstreamError(`${provider.descriptor.id} upstream answer exceeds ${JSON_BODY_LIMIT} bytes`, { statusCode: 502 })
+      }
+      parts.push(decoder.write(chunk))
+    }
+  } catch (error) {
+    if (error instanceof UpstreamError) throw error
+    const failure = describeTransportError(error)
+    throw new UpstreamError(failure.message, { statusCode: failure.statusCode, cause: error })
+  } finally {
+    body.destroy()
+  }
+  parts.push(decoder.end())
+  return parts.join('')
+}

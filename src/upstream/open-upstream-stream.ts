@@ -1,0 +1,119 @@
+/**
+ * Opens the upstream answer for a chat request: the resolved model first, then its alias's fallbacks,
+ * each with retries, all under one overall deadline. Providers cooling down after repeated failures
+ * are skipped while another candidate remains. Everything here happens before the first byte reached
+ * the client; once a stream is open it is the caller's.
+ */
+import type { Readable } from 'node:stream'
+import type { Dispatcher } from 'undici'
+import { hasCapability } from '../core/capabilities.js'
+import type { NormalisedChatRequest } from '../core/chat-request.js'
+import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
+import { DeadlineExceededError } from './abort-reasons.js'
+import { abortedError, callUpstreamWithRetries } from './call-upstream.js'
+import type { CircuitBreakers } from './circuit-breaker.js'
+import type { RetryPolicy } from './retry-policy.js'
+import { UpstreamError } from './upstream-error.js'
+
+/** The minimal logger this module needs (pino and Fastify's logger fit). */
+export interface UpstreamLog {
+  warn(details: Record<string, unknown>, message: string): void
+}
+
+export interface UpstreamContext {
+  readonly dispatcher: Dispatcher
+  readonly registry: ProviderRegistry
+  readonly retry: RetryPolicy
+  /** Longest wait for an answer to start, over every attempt and fallback. */
+  readonly deadlineMs: number
+  readonly breakers: CircuitBreakers
+  /** Aborted (with a ShuttingDownError) when the server's drain window is over. */
+  readonly shutdownSignal: AbortSignal
+}
+
+export interface OpenedStream {
+  /** The upstream body; destroying it releases the connection and every listener set here. */
+  readonly body: Readable
+  /** The model that answered: the requested one or a fallback. */
+  readonly model: ResolvedModel
+}
+
+/** Upstream statuses that blame the request itself: another model would refuse it too. */
+const REQUEST_FAULTS = new Set([400, 413, 422])
+
+export async function openUpstreamStream (context: UpstreamContext, model: ResolvedModel, chat: NormalisedChatRequest, clientSignal: AbortSignal, log?: UpstreamLog): Promise<OpenedStream> {
+  const controller = new AbortController()
+  const onClientAbort = () => controller.abort(clientSignal.reason)
+  const onShutdown = () => controller.abort(context.shutdownSignal.reason)
+  const deadlineTimer = setTimeout(() => controller.abort(new DeadlineExceededError()), context.deadlineMs)
+  const release = () => {
+    clearTimeout(deadlineTimer)
+    clientSignal.removeEventListener('abort', onClientAbort)
+    context.shutdownSignal.removeEventListener('abort', onShutdown)
+  }
+  if (clientSignal.aborted) onClientAbort()
+  else clientSignal.addEventListener('abort', onClientAbort, { once: true })
+  if (context.shutdownSignal.aborted) onShutdown()
+  else context.shutdownSignal.addEventListener('abort', onShutdown, { once: true })
+  const deadline = Date.now() + context.deadlineMs
+
+  let lastError: unknown = new UpstreamError('no model available to answer', { statusCode: 503 })
+  try {
+    for (const candidate of orderCandidates(context, candidates(context.registry, model, chat))) {
+      const { provider, card } = candidate
+      const protocolContext = { descriptor: provider.descriptor, card }
+      // A suffix means fill-in-the-middle; routes admit it only for models with `insert`.
+      const upstreamRequest = chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
+        ? provider.protocol.buildCompletionRequest(chat, protocolContext)
+        : provider.protocol.buildChatRequest(chat, protocolContext)
+      try {
+        const body = await callUpstreamWithRetries(context.dispatcher, provider, upstreamRequest, controller.signal, {
+          policy: context.retry,
+          deadline,
+          onRetry: (error, attempt, waitMs) => log?.warn({ model: candidate.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
+        })
+        context.breakers.recordSuccess(provider.descriptor.id)
+        clearTimeout(deadlineTimer)
+        // The client and shutdown links stay until the body closes: both must still stop a running stream.
+        body.once('close', release)
+        return { body, model: candidate }
+      } catch (error) {
+        lastError = error
+        if (controller.signal.aborted) throw abortedError(controller.signal)
+        if (!(error instanceof UpstreamError) || (error.upstreamStatus !== undefined && REQUEST_FAULTS.has(error.upstreamStatus))) throw error
+        // Only provider trouble (5xx, auth, timeouts, 429) cools a provider down; a missing model does not.
+        if (error.statusCode >= 500 || error.statusCode === 429) context.breakers.recordFailure(provider.descriptor.id)
+        log?.warn({ model: candidate.name, upstreamStatus: error.upstreamStatus }, `upstream failed, trying the next fallback if any: ${error.message}`)
+      }
+    }
+    throw lastError
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+/** The model, then each fallback that resolves and can do what the request asks (tools, thinking, images, suffix). */
+function candidates (registry: ProviderRegistry, model: ResolvedModel, chat: NormalisedChatRequest): ResolvedModel[] {
+  const list = [model]
+  for (const name of model.alias?.fallbacks ?? []) {
+    const fallback = registry.resolve(name)
+    if (fallback !== undefined && canServe(fallback, chat)) list.push(fallback)
+  }
+  return list
+}
+
+function canServe (model: ResolvedModel, chat: NormalisedChatRequest): boolean {
+  if (!hasCapability(model.card, 'completion')) return false
+  if ((chat.tools?.length ?? 0) > 0 && !hasCapability(model.card, 'tools')) return false
+  if (chat.think !== undefined && chat.think !== false && !hasCapability(model.card, 'thinking')) return false
+  if (chat.messages.some((message) => (message.images?.length ?? 0) > 0) && !hasCapability(model.card, 'vision')) return false
+  if (chat.suffix !== undefined && !hasCapability(model.card, 'insert')) return false
+  return true
+}
+
+/** Cooling-down providers are skipped, unless every candidate is cooling down: then all are tried in order. */
+function orderCandidates (context: UpstreamContext, list: ResolvedModel[]): ResolvedModel[] {
+  const available = list.filter((candidate) => !context.breakers.isOpen(candidate.provider.descriptor.id))
+  return available.length > 0 ? available : list
+}

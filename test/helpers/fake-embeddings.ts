@@ -1,0 +1,61 @@
+/**
+ * The fake upstream's OpenAI-compatible `/embeddings`, shaped after DashScope: it rejects a batch
+ * larger than the model's limit with DashScope's 400, and answers `data` in reverse order (with
+ * `index`), so only a caller that orders by index gets the vectors right. Scenarios: by model name
+ * (`raw-*` ignores `dimensions` and answers vectors that are not unit length, `short-*` one vector too few) and by input
+ * (`boom` fails the batch with a 500, `stall` never answers).
+ */
+import type { ServerResponse } from 'node:http'
+
+/** Vector length when the request names no `dimensions`. */
+export const FAKE_EMBEDDING_LENGTH = 8
+
+/** Tokens the fake counts per input, so `prompt_eval_count` is predictable. */
+export const FAKE_TOKENS_PER_INPUT = 3
+
+/** DashScope's limits: 10 inputs for text-embedding-v3/v4, 25 for v1/v2; OpenAI's 2048 otherwise. */
+export function fakeBatchLimit (model: string): number {
+  if (/text-embedding-v[34]/.test(model)) return 10
+  if (/text-embedding-v[12]/.test(model)) return 25
+  return 2048
+}
+
+/** A deterministic unit vector that differs for every text. */
+export function fakeEmbedding (text: string, dimensions: number = FAKE_EMBEDDING_LENGTH): number[] {
+  let seed = 7
+  for (const character of text) seed = (seed * 31 + (character.codePointAt(0) ?? 0)) % 1_000_003
+  const vector = Array.from({ length: dimensions }, (_, position) => Math.sin(seed + position * 1.7))
+  const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0))
+  return vector.map((value) => value / norm)
+}
+
+function sendJson (response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' })
+  response.end(JSON.stringify(body))
+}
+
+export async function answerEmbeddings (body: Record<string, unknown>, response: ServerResponse): Promise<void> {
+  const model = String(body.model ?? '')
+  const inputs = typeof body.input === 'string' ? [body.input] : (body.input as unknown[] | undefined) ?? []
+  const limit = fakeBatchLimit(model)
+  if (inputs.length > limit) {
+    sendJson(response, 400, {
+      error: { code: 'invalid_parameter_error', param: null, message: `<400> InternalError.Algo.InvalidParameter: Value error, batch size is invalid, it should not be larger than ${limit}.: input.contents`, type: 'invalid_request_error' },
+      request_id: 'fake-request'
+    })
+    return
+  }
+  if (inputs.includes('stall')) return // never answers; the caller must give up or abort
+  if (inputs.includes('boom')) {
+    sendJson(response, 500, { error: { message: 'embedding backend failed', type: 'server_error' } })
+    return
+  }
+  const dimensions = typeof body.dimensions === 'number' && !model.startsWith('raw-') ? body.dimensions : FAKE_EMBEDDING_LENGTH
+  const data = inputs.map((input, index) => {
+    const vector = fakeEmbedding(String(input), dimensions)
+    return { object: 'embedding', index, embedding: model.startsWith('raw-') ? vector.map((value) => value * 3) : vector }
+  })
+  if (model.startsWith('short-')) data.pop()
+  const tokens = inputs.length * FAKE_TOKENS_PER_INPUT
+  sendJson(response, 200, { object: 'list', data: data.reverse(), model, usage: { prompt_tokens: tokens, total_tokens: tokens } })
+}
