@@ -3,7 +3,7 @@
  * its ChatEvents; `fastify.answer()` writes them as Ollama does, streamed (NDJSON) or as one JSON object.
  * Other writers (the `/v1` SSE writer) take the same events. Routes call it; it knows no provider.
  */
-import { pipeline, Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ChatEvent } from '../src/core/chat-event.js'
@@ -13,7 +13,7 @@ import { RecentModels } from '../src/core/recent-models.js'
 import { AnswerMetrics } from '../src/ollama/answer-metrics.js'
 import { aggregateAnswer } from '../src/ollama/aggregate.js'
 import type { AnswerShape } from '../src/ollama/chunk-builder.js'
-import { NdjsonEncoder } from '../src/ollama/ndjson-encoder.js'
+import { ndjsonLines } from '../src/ollama/ndjson-encoder.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 
@@ -74,25 +74,11 @@ export default fp(async function translation (fastify) {
   })
 
   fastify.decorate('answer', async function answer (request: FastifyRequest, reply: FastifyReply, job: AnswerJob) {
-    const { events, metrics, body } = await fastify.openAnswer(request, job)
-
+    const { events, metrics } = await fastify.openAnswer(request, job)
     if (!job.stream) {
-      try {
-        return await reply.type('application/json; charset=utf-8').send(await aggregateAnswer(events, job.shape, job.echoModel, metrics))
-      } finally {
-        body.destroy()
-      }
+      return reply.type('application/json; charset=utf-8').send(await aggregateAnswer(events, job.shape, job.echoModel, metrics))
     }
-
-    const source = Readable.from(events)
-    const encoder = new NdjsonEncoder(job.shape, job.echoModel, metrics)
-    // Errors surface through the encoder (before the first line) or as an error line (after it).
-    pipeline(source, encoder, () => {})
-    // Whatever ends the reply (done, error line, client gone), stop reading the upstream.
-    reply.raw.once('close', () => {
-      source.destroy()
-      body.destroy()
-    })
-    return reply.type('application/x-ndjson').send(encoder)
+    // Fastify destroys this stream when the client goes away, which returns the generators and destroys the upstream body.
+    return reply.type('application/x-ndjson').send(Readable.from(ndjsonLines(events, job.shape, job.echoModel, metrics), { objectMode: false }))
   })
 }, { name: 'translation', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort'] })

@@ -1,67 +1,46 @@
-/** ChatEvents in, Ollama NDJSON bytes out: one line per delta, then the `done: true` chunk or an error line. */
-import { Transform, type TransformCallback } from 'node:stream'
+/** ChatEvents in, Ollama NDJSON lines out: one line per delta, then the `done: true` chunk or an error line. */
 import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import { UpstreamError } from '../upstream/upstream-error.js'
 import type { AnswerMetrics } from './answer-metrics.js'
 import { buildChunk, toOllamaToolCall, type AnswerShape } from './chunk-builder.js'
 
-export class NdjsonEncoder extends Transform {
-  private wroteLine = false
-  private ended = false
-  private doneReason: DoneReason = 'stop'
-  private toolCallCount = 0
-
-  constructor (private readonly shape: AnswerShape, private readonly model: string, private readonly metrics: AnswerMetrics) {
-    super({ writableObjectMode: true })
+/**
+ * A generator rather than a Transform: `Readable.from()` pulls a line only when the client's socket
+ * wants more, which gives backpressure without a second stream on the hot path.
+ * An error before the first line is thrown, so the error handler can still answer with a real status.
+ */
+export async function * ndjsonLines (events: AsyncIterable<ChatEvent>, shape: AnswerShape, model: string, metrics: AnswerMetrics): AsyncGenerator<string> {
+  let wroteLine = false
+  let doneReason: DoneReason = 'stop'
+  let toolCallCount = 0
+  const line = (chunk: Record<string, unknown>): string => {
+    metrics.markToken()
+    wroteLine = true
+    return JSON.stringify(chunk) + '\n'
   }
-
-  override _transform (event: ChatEvent, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.ended) {
-      callback()
-      return
-    }
+  for await (const event of events) {
     switch (event.type) {
       case 'text-delta':
-        if (event.text !== '') this.writeLine(buildChunk(this.shape, this.model, { content: event.text }))
+        if (event.text !== '') yield line(buildChunk(shape, model, { content: event.text }))
         break
       case 'thinking-delta':
-        if (event.text !== '') this.writeLine(buildChunk(this.shape, this.model, { content: '', thinking: event.text }))
+        if (event.text !== '') yield line(buildChunk(shape, model, { content: '', thinking: event.text }))
         break
       case 'tool-call':
-        this.writeLine(buildChunk(this.shape, this.model, { content: '', toolCalls: [toOllamaToolCall(event.toolCall, this.toolCallCount++)] }))
+        yield line(buildChunk(shape, model, { content: '', toolCalls: [toOllamaToolCall(event.toolCall, toolCallCount++)] }))
         break
       case 'usage':
-        this.metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
+        metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
         break
       case 'finish':
-        this.doneReason = event.reason
+        doneReason = event.reason
         break
       case 'error':
-        if (!this.wroteLine) {
-          // Nothing sent yet: the error handler can still answer with a real status.
-          callback(new UpstreamError(event.message, { statusCode: 502 }))
-          return
-        }
-        this.ended = true
-        this.push(JSON.stringify({ error: event.message }) + '\n')
+        if (!wroteLine) throw new UpstreamError(event.message, { statusCode: 502 })
         // Ollama ends the stream on an error line, without a done chunk.
-        this.push(null)
-        break
+        yield JSON.stringify({ error: event.message }) + '\n'
+        return
     }
-    callback()
   }
-
-  override _flush (callback: TransformCallback): void {
-    if (!this.ended) {
-      this.ended = true
-      this.push(JSON.stringify(buildChunk(this.shape, this.model, { content: '' }, { doneReason: this.doneReason, metrics: this.metrics.finish() })) + '\n')
-    }
-    callback()
-  }
-
-  private writeLine (chunk: Record<string, unknown>): void {
-    this.metrics.markToken()
-    this.wroteLine = true
-    this.push(JSON.stringify(chunk) + '\n')
-  }
+  yield JSON.stringify(buildChunk(shape, model, { content: '' }, { doneReason, metrics: metrics.finish() })) + '\n'
 }

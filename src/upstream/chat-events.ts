@@ -1,5 +1,5 @@
-/** An upstream SSE body as an async sequence of ChatEvents; transport failures become a final `error` event. */
-import { pipeline, type Readable } from 'node:stream'
+/** An upstream SSE (or NDJSON) body as an async sequence of ChatEvents; transport failures become a final `error` event. */
+import type { Readable } from 'node:stream'
 import type { ChatEvent } from '../core/chat-event.js'
 import type { StreamFraming } from '../core/protocol.js'
 import { NdjsonDecoder } from './ndjson-decoder.js'
@@ -15,22 +15,31 @@ export interface StreamMapper {
 
 /**
  * Pull-based, so a slow client pauses the upstream read. Stopping early (client gone, error sent)
- * destroys the decoder and, through the pipeline, the upstream body and its socket.
+ * ends the iteration over the body, which destroys it and closes the upstream socket.
  */
 export async function * chatEvents (body: Readable, mapper: StreamMapper, signal: AbortSignal, framing: StreamFraming = 'sse'): AsyncGenerator<ChatEvent> {
   const decoder = framing === 'ndjson' ? new NdjsonDecoder() : new SseDecoder()
-  pipeline(body, decoder, () => {})
   try {
-    for await (const message of decoder as AsyncIterable<SseMessage>) {
-      for (const event of mapper.map(message)) {
-        yield event
-        if (event.type === 'error') return
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      for (const message of decoder.feed(chunk)) {
+        for (const event of mapper.map(message)) {
+          yield event
+          if (event.type === 'error') return
+        }
       }
     }
   } catch (error) {
     if (signal.aborted) return
     yield { type: 'error', message: describeTransportError(error).message }
     return
+  } finally {
+    body.destroy()
+  }
+  for (const message of decoder.end()) {
+    for (const event of mapper.map(message)) {
+      yield event
+      if (event.type === 'error') return
+    }
   }
   yield * mapper.flush()
 }

@@ -1,36 +1,34 @@
-/** Bytes to one message per non-empty line (Ollama's NDJSON), in the same shape the SSE decoder yields. */
-import { Transform, type TransformCallback } from 'node:stream'
+/** Bytes to one message per non-empty line (Ollama's NDJSON), in the same shape and interface as the SSE decoder. */
 import { StringDecoder } from 'node:string_decoder'
 import type { SseMessage } from './sse-decoder.js'
 
-export class NdjsonDecoder extends Transform {
+export class NdjsonDecoder {
   private readonly decoder = new StringDecoder('utf8')
   private pending = ''
 
-  constructor () {
-    super({ readableObjectMode: true })
-  }
-
-  override _transform (chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  /** Messages for the lines this chunk completed. */
+  feed (chunk: Buffer): SseMessage[] {
     this.pending += this.decoder.write(chunk)
+    const messages: SseMessage[] = []
     let newline = this.pending.indexOf('\n')
     while (newline >= 0) {
-      this.pushLine(this.pending.slice(0, newline))
+      pushLine(messages, this.pending.slice(0, newline))
       this.pending = this.pending.slice(newline + 1)
       newline = this.pending.indexOf('\n')
     }
-    callback()
+    return messages
   }
 
-  override _flush (callback: TransformCallback): void {
-    // The last object may come without its newline when the server closes the stream.
-    this.pushLine(this.pending + this.decoder.end())
+  /** The last object may come without its newline when the server closes the stream. */
+  end (): SseMessage[] {
+    const messages: SseMessage[] = []
+    pushLine(messages, this.pending + this.decoder.end())
     this.pending = ''
-    callback()
+    return messages
   }
+}
 
-  private pushLine (line: string): void {
-    const trimmed = line.trim()
-    if (trimmed !== '') this.push({ data: trimmed } satisfies SseMessage)
-  }
+function pushLine (messages: SseMessage[], line: string): void {
+  const trimmed = line.trim()
+  if (trimmed !== '') messages.push({ data: trimmed })
 }

@@ -1,7 +1,6 @@
-/** Bytes to SSE messages: a Node Transform around eventsource-parser, owning its UTF-8 decoding. */
-import { Transform, type TransformCallback } from 'node:stream'
+/** Bytes to SSE messages: an incremental decoder around eventsource-parser that owns its UTF-8 decoding. */
 import { StringDecoder } from 'node:string_decoder'
-import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser'
+import { createParser, type EventSourceParser } from 'eventsource-parser'
 
 export interface SseMessage {
   /** The `event:` name, when the upstream sends one (Anthropic); absent for plain `data:` streams. */
@@ -9,28 +8,39 @@ export interface SseMessage {
   readonly data: string
 }
 
-/** Object-mode readable side: one SseMessage per event. `data: [DONE]` ends nothing here; mappers decide. */
-export class SseDecoder extends Transform {
+/**
+ * Pure and synchronous: feed it chunks, take the messages they completed. No stream of its own,
+ * so the caller's async iteration over the body is the only stream machinery on the hot path.
+ */
+export class SseDecoder {
   private readonly decoder = new StringDecoder('utf8')
   private readonly parser: EventSourceParser
+  private pending: SseMessage[] = []
 
   constructor () {
-    super({ readableObjectMode: true })
     this.parser = createParser({
-      onEvent: (message: EventSourceMessage) => {
-        this.push(message.event === undefined ? { data: message.data } : { event: message.event, data: message.data })
+      onEvent: (message) => {
+        this.pending.push(message.event === undefined ? { data: message.data } : { event: message.event, data: message.data })
       }
     })
   }
 
-  override _transform (chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  /** Messages completed by this chunk (a multibyte character split across chunks is kept for the next). */
+  feed (chunk: Buffer): SseMessage[] {
     this.parser.feed(this.decoder.write(chunk))
-    callback()
+    return this.take()
   }
 
-  override _flush (callback: TransformCallback): void {
-    // A final event without its blank line still counts, as browsers' EventSource treats a closed stream.
+  /** Messages owed at the end: a final event without its blank line still counts, as EventSource treats a closed stream. */
+  end (): SseMessage[] {
     this.parser.feed(this.decoder.end() + '\n\n')
-    callback()
+    return this.take()
+  }
+
+  private take (): SseMessage[] {
+    if (this.pending.length === 0) return []
+    const messages = this.pending
+    this.pending = []
+    return messages
   }
 }

@@ -6,10 +6,7 @@ import { OllamaStreamMapper } from '../../providers/ollama/stream-mapper.js'
 
 async function decode (pieces: Buffer[]): Promise<unknown[]> {
   const decoder = new NdjsonDecoder()
-  Readable.from(pieces).pipe(decoder)
-  const messages: unknown[] = []
-  for await (const message of decoder) messages.push(message)
-  return messages
+  return [...pieces.flatMap((piece) => decoder.feed(piece)), ...decoder.end()]
 }
 
 t.test('lines split across chunks, multibyte characters split across chunks, blank lines, a last line without newline', async (t) => {
