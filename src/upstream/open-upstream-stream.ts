@@ -57,7 +57,8 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
   else context.shutdownSignal.addEventListener('abort', onShutdown, { once: true })
   const deadline = Date.now() + context.deadlineMs
 
-  let lastError: unknown = new UpstreamError('no model available to answer', { statusCode: 503 })
+  // Made only when needed: an Error captures a stack trace, too costly to build on every request.
+  let lastError: unknown
   try {
     for (const candidate of orderCandidates(context, candidates(context.registry, model, chat))) {
       const { provider, card } = candidate
@@ -86,7 +87,7 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
         log?.warn({ model: candidate.name, upstreamStatus: error.upstreamStatus }, `upstream failed, trying the next fallback if any: ${error.message}`)
       }
     }
-    throw lastError
+    throw lastError ?? new UpstreamError('no model available to answer', { statusCode: 503 })
   } catch (error) {
     release()
     throw error
