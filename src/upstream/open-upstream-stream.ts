@@ -83,7 +83,7 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
         if (controller.signal.aborted) throw abortedError(controller.signal)
         if (!(error instanceof UpstreamError) || (error.upstreamStatus !== undefined && REQUEST_FAULTS.has(error.upstreamStatus))) throw error
         // Only provider trouble (5xx, auth, timeouts, 429) cools a provider down; a missing model does not.
-        if (error.statusCode >= 500 || error.statusCode === 429) context.breakers.recordFailure(provider.descriptor.id)
+        if (error.statusCode >= 500 || error.statusCode === 429 || error.statusCode === 401) context.breakers.recordFailure(provider.descriptor.id)
         log?.warn({ model: candidate.name, upstreamStatus: error.upstreamStatus }, `upstream failed, trying the next fallback if any: ${error.message}`)
       }
     }

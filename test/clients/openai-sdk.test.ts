@@ -209,7 +209,7 @@ t.test('errors are OpenAI-shaped, with the right status, so the SDK raises reada
     [{ model: 'openai/fake-text', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'extreme' }, 400, 'invalid reasoning value: "extreme" (must be "minimal", "low", "medium", "high", "xhigh", "ultra", "max", or "none")'],
     [{ model: 'openai/fake-text', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'high' }, 400, '"openai/fake-text" does not support thinking'],
     [{ model: 'openai/fake-text', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } }] }] }, 400, 'openai/fake-text:latest does not support vision'],
-    [{ model: 'openai/fake-401', messages: [{ role: 'user', content: 'x' }] }, 502, 'openai upstream error 401: Incorrect API key provided: ***. (401)']
+    [{ model: 'openai/fake-401', messages: [{ role: 'user', content: 'x' }] }, 401, 'openai upstream error 401: Incorrect API key provided: ***. (401)']
   ]
   for (const [body, status, message] of cases) {
     const error = await openai.chat.completions.create(body as never).catch((caught: unknown) => caught)

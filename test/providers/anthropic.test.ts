@@ -106,7 +106,7 @@ t.test('an error event after the stream began, a cut stream, and HTTP errors', a
   const invalid = await ollama.chat({ model: 'anthropic/fake-400', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error)
   t.match(invalid, { status_code: 400, error: /invalid_request_error: messages: text content blocks must be non-empty/ })
   const unauthorised = await ollama.chat({ model: 'anthropic/fake-401', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error)
-  t.match(unauthorised, { status_code: 502, error: /authentication_error/ })
+  t.match(unauthorised, { status_code: 401, error: /authentication_error/ })
   t.notOk(String((unauthorised as Error).message).includes(ANTHROPIC_KEY))
 })
 

@@ -100,7 +100,7 @@ t.test('SiliconFlow: usage on every chunk (the last one counts), UTF-8 content',
 t.test('SiliconFlow: its {code, message, data} error envelope keeps the message', async (t) => {
   const { app } = await fixtureApp(t)
   const reply = await app.inject({ method: 'POST', url: '/api/chat', payload: { model: 'siliconflow/no-such-model', messages: [{ role: 'user', content: 'Hi' }] } })
-  t.equal(reply.statusCode, 400)
+  t.equal(reply.statusCode, 404, 'a model the provider does not have is an unknown model')
   t.same(reply.json(), { error: 'siliconflow upstream error 400: Model does not exist. Please check it carefully.' })
 })
 

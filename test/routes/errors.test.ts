@@ -54,7 +54,7 @@ t.test('a body without JSON content type is still read (curl -d)', async (t) => 
 
 t.test('upstream HTTP errors before streaming: status mapped, key never shown', async (t) => {
   const { app } = await buildTestApp(t)
-  for (const [model, status] of [['fake-401', 502], ['fake-500', 502], ['fake-404', 404]] as const) {
+  for (const [model, status] of [['fake-401', 401], ['fake-500', 502], ['fake-404', 404]] as const) {
     for (const stream of [true, false]) {
       const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { model: `openai/${model}`, messages: hello, stream } })
       t.equal(response.statusCode, status, `${model} stream=${stream}`)

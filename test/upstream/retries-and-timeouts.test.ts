@@ -12,7 +12,7 @@ function callsFor (calls: RecordedCall[], model: string): RecordedCall[] {
 
 t.test('client faults are never retried: one upstream attempt, status kept or mapped', async (t) => {
   const { app, upstream } = await buildTestApp(t, FAST_RETRIES)
-  for (const [model, status] of [['fake-400', 400], ['fake-401', 502], ['fake-403', 502], ['fake-404', 404], ['fake-413', 413]] as const) {
+  for (const [model, status] of [['fake-400', 400], ['fake-401', 401], ['fake-403', 401], ['fake-404', 404], ['fake-413', 413]] as const) {
     const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { model: `openai/${model}`, messages: hello } })
     t.equal(response.statusCode, status, `${model}: client status`)
     t.same(Object.keys(response.json()), ['error'], `${model}: Ollama error shape`)
