@@ -4,6 +4,7 @@
  */
 import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
 import { defineProvider } from './define-provider.js'
+import { embeddingModel } from './model-cards.js'
 import { geminiProtocol } from './gemini/protocol.js'
 
 const GEMINI: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
@@ -30,7 +31,10 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
     gemini('gemini-3-flash-preview'),
     gemini('gemini-2.5-pro'),
     gemini('gemini-2.5-flash'),
-    gemini('gemini-2.5-flash-lite')
+    gemini('gemini-2.5-flash-lite'),
+    // batchEmbedContents takes at most 100 requests; 3072 is the full vector, shorter on request (outputDimensionality).
+    // text-embedding-004 is left out: Google shut it down in January 2026.
+    embeddingModel('gemini-embedding-001', 'gemini-embedding', { batchSize: 100, contextLength: 2048, length: 3072 })
   ],
   quirks: {
     // thinkingConfig is set by the Gemini request mapper (budget on 2.x, level on 3.x).

@@ -3,9 +3,13 @@
  * answered with `data:` GenerateContentResponse chunks (CRLF-framed, no end sentinel, cumulative usage).
  * The scenario is chosen by model name: `*thinking*`, `*tools*`, `*length*`, `*blocked*`, `*error-event*`,
  * `*truncated*`, `*400*` (invalid key), `*429*` (quota).
+ * POST /v1beta/models/{model}:batchEmbedContents answers `{embeddings: [{values}]}` in request order and, like
+ * Gemini, rejects more than 100 requests or a request naming another model with a 400; an input `invalid-key`
+ * or `quota` fails the batch with the 400 or 429 of the chat scenarios.
  */
 import type { ServerResponse } from 'node:http'
-import { startFakeServer, type FakeServer } from './fake-server.js'
+import { fakeEmbedding } from './fake-embeddings.js'
+import { startFakeServer, type FakeServer, type RecordedRequest } from './fake-server.js'
 
 export const GEMINI_FAKE_MODELS = ['fake-text', 'fake-thinking', 'fake-tools', 'fake-length', 'fake-blocked', 'fake-error-event', 'fake-truncated', 'fake-400', 'fake-429']
 export const FAKE_THOUGHT_SIGNATURE = 'CiQB0e2Kb0fakeThoughtSignature'
@@ -56,8 +60,43 @@ function errorAnswer (response: ServerResponse, code: number): void {
   response.end(JSON.stringify({ error }))
 }
 
+/** gemini-embedding-001's full vector length, used when the request names no outputDimensionality. */
+export const GEMINI_EMBEDDING_LENGTH = 3072
+/** Most requests one batchEmbedContents call may carry. */
+export const GEMINI_EMBED_BATCH_LIMIT = 100
+
+function invalidArgument (response: ServerResponse, message: string): void {
+  response.writeHead(400, { 'content-type': 'application/json; charset=UTF-8' })
+  response.end(JSON.stringify({ error: { code: 400, message, status: 'INVALID_ARGUMENT' } }))
+}
+
+function answerBatchEmbed (call: RecordedRequest, model: string, response: ServerResponse): void {
+  const requests = call.body.requests
+  if (!Array.isArray(requests)) return invalidArgument(response, 'Invalid JSON payload received. Unknown name "input": Cannot find field.')
+  if (requests.length > GEMINI_EMBED_BATCH_LIMIT) {
+    return invalidArgument(response, `* BatchEmbedContentsRequest.requests: at most ${GEMINI_EMBED_BATCH_LIMIT} requests can be in one batch\n`)
+  }
+  const texts: string[] = []
+  for (const [index, request] of (requests as Array<Record<string, unknown>>).entries()) {
+    if (request.model !== `models/${model}`) {
+      return invalidArgument(response, `* BatchEmbedContentsRequest.model: unexpected model name format\n* BatchEmbedContentsRequest.requests[${index}].model: unexpected model name format\n`)
+    }
+    const parts = (request.content as { parts?: Array<{ text?: unknown }> } | undefined)?.parts
+    texts.push(parts?.map((part) => String(part.text ?? '')).join('') ?? '')
+  }
+  if (texts.includes('invalid-key')) return errorAnswer(response, 400)
+  if (texts.includes('quota')) return errorAnswer(response, 429)
+  const dimensions = (requests[0] as { outputDimensionality?: unknown }).outputDimensionality
+  const length = typeof dimensions === 'number' ? dimensions : GEMINI_EMBEDDING_LENGTH
+  response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' })
+  // No usage metadata: the Gemini API reports no token counts for embeddings.
+  response.end(JSON.stringify({ embeddings: texts.map((text) => ({ values: fakeEmbedding(text, length) })) }))
+}
+
 export async function startFakeGemini (): Promise<FakeServer> {
   return await startFakeServer(async (call, response) => {
+    const embed = /^\/v1beta\/models\/([^/:]+):batchEmbedContents$/.exec(call.url)
+    if (call.method === 'POST' && embed !== null) return answerBatchEmbed(call, decodeURIComponent(embed[1] as string), response)
     const match = /^\/v1beta\/models\/([^/:]+):streamGenerateContent\?alt=sse$/.exec(call.url)
     if (call.method !== 'POST' || match === null) {
       response.writeHead(404, { 'content-type': 'application/json' })

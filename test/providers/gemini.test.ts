@@ -1,7 +1,8 @@
 import t from 'tap'
 import { Ollama, type Message, type Tool } from 'ollama'
 import { listenTestApp } from '../helpers/build-app.js'
-import { FAKE_THOUGHT_SIGNATURE, GEMINI_FAKE_MODELS, startFakeGemini } from '../helpers/fake-gemini.js'
+import { FAKE_THOUGHT_SIGNATURE, GEMINI_EMBED_BATCH_LIMIT, GEMINI_EMBEDDING_LENGTH, GEMINI_FAKE_MODELS, startFakeGemini } from '../helpers/fake-gemini.js'
+import { fakeEmbedding } from '../helpers/fake-embeddings.js'
 
 const GEMINI_KEY = 'AIzaSyTestGeminiKey0123456789abcdef'
 const JPEG = '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q=='
@@ -117,4 +118,67 @@ t.test('errors: mid-stream error chunk, cut stream, blocked prompt, 400 and 429'
   const quota = await ollama.chat({ model: 'gemini/fake-429', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error)
   t.match(quota, { status_code: 429, error: /RESOURCE_EXHAUSTED: You exceeded your current quota/ })
   t.notOk(JSON.stringify([invalidKey, quota]).includes(GEMINI_KEY))
+})
+
+/** Same length and the same values up to float rounding. */
+const closeTo = (actual: number[] | undefined, expected: number[]) =>
+  actual !== undefined && actual.length === expected.length && actual.every((value, index) => Math.abs(value - (expected[index] as number)) < 1e-9)
+
+t.test('embed: 150 inputs against a Gemini that rejects batches over 100 come back as 150 vectors in order', async (t) => {
+  const { ollama, gemini } = await client(t)
+  const inputs = Array.from({ length: 150 }, (_, index) => `passage ${index}: ${'ipsum '.repeat(index % 7)}`)
+  const answer = await ollama.embed({ model: 'gemini/gemini-embedding-001', input: inputs })
+  t.equal(answer.model, 'gemini/gemini-embedding-001')
+  t.equal(answer.embeddings.length, 150)
+  t.ok(inputs.every((input, index) => closeTo(answer.embeddings[index], fakeEmbedding(input, GEMINI_EMBEDDING_LENGTH))), 'each vector is its input\'s, in order')
+  t.equal(answer.prompt_eval_count, undefined, 'Gemini counts no tokens for embeddings, and Ollama omits a zero count')
+
+  t.same(gemini.calls.map((call) => (call.body.requests as unknown[]).length).sort((left, right) => right - left), [GEMINI_EMBED_BATCH_LIMIT, 50])
+  for (const call of gemini.calls) {
+    t.equal(call.url, '/v1beta/models/gemini-embedding-001:batchEmbedContents')
+    t.notOk(call.url.includes(GEMINI_KEY), 'no key in the URL')
+    t.equal(call.headers['x-goog-api-key'], GEMINI_KEY)
+    t.equal(call.headers.authorization, undefined)
+    t.match((call.body.requests as unknown[])[0], { model: 'models/gemini-embedding-001', content: { parts: [{ text: /^passage / }] } })
+    t.notOk((call.body.requests as Array<Record<string, unknown>>).some((request) => 'outputDimensionality' in request), 'no length unless asked')
+  }
+})
+
+t.test('embed with dimensions sends outputDimensionality; the legacy embeddings call works', async (t) => {
+  const { ollama, gemini } = await client(t)
+  const shorter = await ollama.embed({ model: 'gemini/gemini-embedding-001', input: ['hello', 'world'], dimensions: 768 })
+  t.same(gemini.calls[0]!.body.requests, [
+    { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'hello' }] }, outputDimensionality: 768 },
+    { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'world' }] }, outputDimensionality: 768 }
+  ])
+  t.same(shorter.embeddings.map((vector) => vector.length), [768, 768])
+  t.ok(closeTo(shorter.embeddings[1], fakeEmbedding('world', 768)))
+
+  const legacy = await ollama.embeddings({ model: 'gemini/gemini-embedding-001', prompt: 'hello' })
+  t.ok(closeTo(legacy.embedding, fakeEmbedding('hello', GEMINI_EMBEDDING_LENGTH)), 'the full-length vector')
+  t.equal(gemini.calls[1]!.headers['x-goog-api-key'], GEMINI_KEY)
+})
+
+t.test('embed errors: Gemini\'s 400 and 429 reach the client in Ollama\'s shape, without the key', async (t) => {
+  const { ollama } = await client(t)
+  const invalidKey = await ollama.embed({ model: 'gemini/gemini-embedding-001', input: ['fine', 'invalid-key'] }).catch((error: unknown) => error)
+  t.match(invalidKey, { name: 'ResponseError', status_code: 400, error: 'gemini upstream error 400: INVALID_ARGUMENT: API key not valid. Please pass a valid API key.' })
+  const quota = await ollama.embed({ model: 'gemini/gemini-embedding-001', input: [...Array.from({ length: 120 }, () => 'fine'), 'quota'] }).catch((error: unknown) => error)
+  t.match(quota, { status_code: 429, error: /^gemini upstream error 429: RESOURCE_EXHAUSTED: You exceeded your current quota.*\(inputs 101-121 of 121\)$/ })
+  const legacy = await ollama.embeddings({ model: 'gemini/gemini-embedding-001', prompt: 'quota' }).catch((error: unknown) => error)
+  t.match(legacy, { status_code: 429, error: /RESOURCE_EXHAUSTED/ })
+  t.notOk(JSON.stringify([invalidKey, quota, legacy]).includes(GEMINI_KEY))
+  t.match(await ollama.embed({ model: 'gemini/gemini-2.5-flash', input: 'x' }).catch((error: unknown) => error),
+    { status_code: 400, error: 'gemini/gemini-2.5-flash:latest does not support embedding' }, 'chat models still refuse embedding')
+})
+
+t.test('the embedding model is listed and shown with its vector length', async (t) => {
+  const { ollama } = await client(t)
+  const listed = (await ollama.list()).models.find((model) => model.name === 'gemini/gemini-embedding-001:latest') as { capabilities?: string[], details: { embedding_length?: number } } | undefined
+  t.same(listed?.capabilities, ['embedding'])
+  t.equal(listed?.details.embedding_length, 3072)
+  const shown = await ollama.show({ model: 'gemini/gemini-embedding-001' })
+  t.same(shown.capabilities, ['embedding'])
+  // ollama-js types model_info as a Map, but it is the plain JSON object on the wire.
+  t.equal((shown.model_info as unknown as Record<string, unknown>)['gemini-embedding.embedding_length'], 3072)
 })
