@@ -1,0 +1,44 @@
+/** Folds ChatEvents into one whole answer: what every non-streamed writer (Ollama, /v1) builds its reply from. */
+import type { ToolCall, ChatEvent, DoneReason } from './chat-event.js'
+import type { AnswerMetrics } from '../ollama/answer-metrics.js'
+import { UpstreamError } from '../upstream/upstream-error.js'
+
+export interface FoldedAnswer {
+  readonly content: string
+  readonly thinking: string
+  readonly toolCalls: readonly ToolCall[]
+  readonly doneReason: DoneReason
+}
+
+/** Usage and token timing go into `metrics`; an error event fails the whole answer, since nothing was sent yet. */
+export async function foldChatEvents (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<FoldedAnswer> {
+  const content: string[] = []
+  const thinking: string[] = []
+  const toolCalls: ToolCall[] = []
+  let doneReason: DoneReason = 'stop'
+  for await (const event of events) {
+    switch (event.type) {
+      case 'text-delta':
+        metrics.markToken()
+        content.push(event.text)
+        break
+      case 'thinking-delta':
+        metrics.markToken()
+        thinking.push(event.text)
+        break
+      case 'tool-call':
+        metrics.markToken()
+        toolCalls.push(event.toolCall)
+        break
+      case 'usage':
+        metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
+        break
+      case 'finish':
+        doneReason = event.reason
+        break
+      case 'error':
+        throw new UpstreamError(event.message, { statusCode: 502 })
+    }
+  }
+  return { content: content.join(''), thinking: thinking.join(''), toolCalls, doneReason }
+}
