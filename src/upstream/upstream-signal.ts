@@ -1,7 +1,7 @@
 /**
  * One request's upstream signal: aborted when the client leaves, when the server's drain window is
- * over, or when the request's overall deadline passes. Calls that are not streamed (embeddings) run
- * under it from the first attempt to the last byte, so retries never outlive the deadline.
+ * over, or when the request's overall deadline passes. Chat clears the deadline once a stream opened;
+ * embeddings keep it to the last byte, so their retries never outlive it either.
  */
 import { DeadlineExceededError } from './abort-reasons.js'
 
@@ -9,6 +9,8 @@ export interface UpstreamSignal {
   readonly signal: AbortSignal
   /** Epoch milliseconds after which no retry starts. */
   readonly deadline: number
+  /** Stops the deadline only: the client and shutdown links still abort a running stream. */
+  clearDeadline(): void
   /** Drops the timer and every listener; call it once the upstream work is over. */
   release(): void
 }
@@ -25,6 +27,9 @@ export function linkUpstreamSignal (clientSignal: AbortSignal, shutdownSignal: A
   return {
     signal: controller.signal,
     deadline: Date.now() + deadlineMs,
+    clearDeadline () {
+      clearTimeout(deadlineTimer)
+    },
     release () {
       clearTimeout(deadlineTimer)
       clientSignal.removeEventListener('abort', onClientAbort)
