@@ -10,6 +10,7 @@ import type { EmbedOptions } from '../src/core/embed-request.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { AnswerMetrics } from '../src/ollama/answer-metrics.js'
 import { callUpstreamJson } from '../src/upstream/call-upstream-json.js'
+import { linkUpstreamSignal } from '../src/upstream/upstream-signal.js'
 import { UpstreamError } from '../src/upstream/upstream-error.js'
 
 /** Batches in flight per request: fast for large inputs, gentle on provider rate limits. */
@@ -52,12 +53,20 @@ export default fp(async function embedding (fastify) {
     const batchSize = card.embeddingBatchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE
     const several = job.inputs.length > batchSize
     let promptTokens = 0
+    // Same retry policy and overall deadline as chat; the deadline covers every batch and its retries.
+    const context = fastify.upstreamContext
+    const upstreamSignal = linkUpstreamSignal(request.abortSignal, context.shutdownSignal, context.deadlineMs)
+    const retry = {
+      policy: context.retry,
+      deadline: upstreamSignal.deadline,
+      onRetry: (error: UpstreamError, attempt: number, waitMs: number) => request.log.warn({ model: job.model.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
+    }
 
-    const embeddings = await embedInBatches(job.inputs, { batchSize, concurrency: EMBED_CONCURRENCY, signal: request.abortSignal }, async (batch, signal) => {
+    const embeddings = await embedInBatches(job.inputs, { batchSize, concurrency: EMBED_CONCURRENCY, signal: upstreamSignal.signal }, async (batch, signal) => {
       const upstreamRequest = buildEmbedRequest(batch.inputs, options, { descriptor: provider.descriptor, card })
       let answer: unknown
       try {
-        answer = await callUpstreamJson(fastify.upstream, provider, upstreamRequest, signal)
+        answer = await callUpstreamJson(context.dispatcher, provider, upstreamRequest, signal, retry)
       } catch (error) {
         // Say which inputs failed when the request was split, so a provider's batch limit is recognisable.
         if (several && error instanceof UpstreamError && error.statusCode !== 499) throw withInputRange(error, batch.start, batch.inputs.length, job.inputs.length)
@@ -72,7 +81,7 @@ export default fp(async function embedding (fastify) {
       }
       promptTokens += result.promptTokens ?? 0
       return result.embeddings
-    })
+    }).finally(() => upstreamSignal.release())
 
     metrics.setUsage(promptTokens, 0)
     fastify.recentModels.touch(job.model, job.keepAliveMs)

@@ -14,7 +14,7 @@ export const ServerEnvSchema = Type.Object({
   UPSTREAM_HEADERS_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Wait for the upstream to start answering (reasoning models can take minutes)' }),
   UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' }),
   CONFIG_FILE: Type.Optional(Type.String({ description: 'YAML or JSON file with model aliases and OpenAI-compatible servers' })),
-  REQUEST_DEADLINE_MS: Type.Integer({ default: 600_000, minimum: 1, description: 'Longest wait for an answer to start, across every retry and fallback' }),
+  REQUEST_DEADLINE_MS: Type.Integer({ default: 600_000, minimum: 1, description: 'Longest wait for an answer to start, across every retry and fallback; for embeddings, the whole request' }),
   UPSTREAM_MAX_RETRIES: Type.Integer({ default: 2, minimum: 0, description: 'Retries per model on 429, 5xx, 529 and connection errors' }),
   UPSTREAM_RETRY_BASE_MS: Type.Integer({ default: 250, minimum: 1, description: 'First backoff delay; doubles per retry, with jitter' }),
   UPSTREAM_RETRY_MAX_WAIT_MS: Type.Integer({ default: 5_000, minimum: 0, description: 'Longest single wait before a retry; a longer Retry-After goes back to the client' }),

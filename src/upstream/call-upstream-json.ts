@@ -1,21 +1,22 @@
 /**
- * One non-streamed upstream call answered with a JSON body (embeddings). The call and its error
- * mapping are callUpstream's; this adds reading the whole body, bounded, and parsing it.
+ * One non-streamed upstream call answered with a JSON body (embeddings). The call, its retries and
+ * its error mapping are callUpstreamWithRetries'; this adds reading the whole body, bounded, and parsing it.
  */
 import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import type { Dispatcher } from 'undici'
 import type { ActiveProvider } from '../core/provider-registry.js'
 import type { UpstreamHttpRequest } from '../core/protocol.js'
-import { callUpstream } from './call-upstream.js'
+import { callUpstreamWithRetries, type RetryOptions } from './call-upstream.js'
 import { describeTransportError } from './transport-errors.js'
 import { UpstreamError } from './upstream-error.js'
 
 /** An answer larger than this is refused rather than buffered (2,048 vectors of 3,072 floats is about 130 MB of JSON). */
 const JSON_BODY_LIMIT = 256 * 1024 * 1024
 
-export async function callUpstreamJson (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal): Promise<unknown> {
-  const body = await callUpstream(dispatcher, provider, upstreamRequest, signal)
+export async function callUpstreamJson (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal, retry: RetryOptions): Promise<unknown> {
+  // Retries stop once an answer arrived: a body that breaks while being read is reported, not repeated.
+  const body = await callUpstreamWithRetries(dispatcher, provider, upstreamRequest, signal, retry)
   const text = await readText(body, provider)
   try {
     return JSON.parse(text)

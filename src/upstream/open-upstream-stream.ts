@@ -9,10 +9,10 @@ import type { Dispatcher } from 'undici'
 import { hasCapability } from '../core/capabilities.js'
 import type { NormalisedChatRequest } from '../core/chat-request.js'
 import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
-import { DeadlineExceededError } from './abort-reasons.js'
 import { abortedError, callUpstreamWithRetries } from './call-upstream.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
 import type { RetryPolicy } from './retry-policy.js'
+import { linkUpstreamSignal } from './upstream-signal.js'
 import { UpstreamError } from './upstream-error.js'
 
 /** The minimal logger this module needs (pino and Fastify's logger fit). */
@@ -42,20 +42,8 @@ export interface OpenedStream {
 const REQUEST_FAULTS = new Set([400, 413, 422])
 
 export async function openUpstreamStream (context: UpstreamContext, model: ResolvedModel, chat: NormalisedChatRequest, clientSignal: AbortSignal, log?: UpstreamLog): Promise<OpenedStream> {
-  const controller = new AbortController()
-  const onClientAbort = () => controller.abort(clientSignal.reason)
-  const onShutdown = () => controller.abort(context.shutdownSignal.reason)
-  const deadlineTimer = setTimeout(() => controller.abort(new DeadlineExceededError()), context.deadlineMs)
-  const release = () => {
-    clearTimeout(deadlineTimer)
-    clientSignal.removeEventListener('abort', onClientAbort)
-    context.shutdownSignal.removeEventListener('abort', onShutdown)
-  }
-  if (clientSignal.aborted) onClientAbort()
-  else clientSignal.addEventListener('abort', onClientAbort, { once: true })
-  if (context.shutdownSignal.aborted) onShutdown()
-  else context.shutdownSignal.addEventListener('abort', onShutdown, { once: true })
-  const deadline = Date.now() + context.deadlineMs
+  const upstreamSignal = linkUpstreamSignal(clientSignal, context.shutdownSignal, context.deadlineMs)
+  const { signal, deadline } = upstreamSignal
 
   // Made only when needed: an Error captures a stack trace, too costly to build on every request.
   let lastError: unknown
@@ -68,19 +56,19 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
         ? provider.protocol.buildCompletionRequest(chat, protocolContext)
         : provider.protocol.buildChatRequest(chat, protocolContext)
       try {
-        const body = await callUpstreamWithRetries(context.dispatcher, provider, upstreamRequest, controller.signal, {
+        const body = await callUpstreamWithRetries(context.dispatcher, provider, upstreamRequest, signal, {
           policy: context.retry,
           deadline,
           onRetry: (error, attempt, waitMs) => log?.warn({ model: candidate.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
         })
         context.breakers.recordSuccess(provider.descriptor.id)
-        clearTimeout(deadlineTimer)
+        upstreamSignal.clearDeadline()
         // The client and shutdown links stay until the body closes: both must still stop a running stream.
-        body.once('close', release)
+        body.once('close', () => upstreamSignal.release())
         return { body, model: candidate }
       } catch (error) {
         lastError = error
-        if (controller.signal.aborted) throw abortedError(controller.signal)
+        if (signal.aborted) throw abortedError(signal)
         if (!(error instanceof UpstreamError) || (error.upstreamStatus !== undefined && REQUEST_FAULTS.has(error.upstreamStatus))) throw error
         // Only provider trouble (5xx, auth, timeouts, 429) cools a provider down; a missing model does not.
         if (error.statusCode >= 500 || error.statusCode === 429 || error.statusCode === 401) context.breakers.recordFailure(provider.descriptor.id)
@@ -89,7 +77,7 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
     }
     throw lastError ?? new UpstreamError('no model available to answer', { statusCode: 503 })
   } catch (error) {
-    release()
+    upstreamSignal.release()
     throw error
   }
 }

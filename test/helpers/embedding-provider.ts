@@ -29,6 +29,13 @@ export const fakeScopeDescriptor: ProviderDescriptor = Object.freeze<ProviderDes
     embedding('text-embedding-v3'),
     embedding('raw-embedding', 10),
     embedding('short-embedding', 10),
+    // Fault scenarios for retries (see fake-embeddings.ts).
+    embedding('flaky-503-2-embedding', 10),
+    embedding('flaky-529-1-embedding', 10),
+    embedding('flaky-429-1-embedding', 10),
+    embedding('flaky-drop-1-embedding', 10),
+    embedding('flaky-500-9-embedding', 10),
+    embedding('refuse-400-embedding', 10),
     { id: 'qwen-plus', capabilities: ['completion', 'tools'], contextLength: 131_072, family: 'qwen' }
   ],
   quirks: { thinkingControl: 'enable-thinking', streamUsageOption: true }

@@ -3,7 +3,8 @@
  * larger than the model's limit with DashScope's 400, and answers `data` in reverse order (with
  * `index`), so only a caller that orders by index gets the vectors right. Scenarios: by model name
  * (`raw-*` ignores `dimensions` and answers vectors that are not unit length, `short-*` one vector too few) and by input
- * (`boom` fails the batch with a 500, `stall` never answers).
+ * (`boom` fails the batch with a 500, `stall` never answers). `flaky-<status|drop>-<n>-*` models fail
+ * their first n calls (counted per model name) and then answer; `refuse-400-*` always answers a 400.
  */
 import type { ServerResponse } from 'node:http'
 
@@ -34,8 +35,23 @@ function sendJson (response: ServerResponse, status: number, body: unknown): voi
   response.end(JSON.stringify(body))
 }
 
-export async function answerEmbeddings (body: Record<string, unknown>, response: ServerResponse): Promise<void> {
+export async function answerEmbeddings (body: Record<string, unknown>, response: ServerResponse, callNumber = 1): Promise<void> {
   const model = String(body.model ?? '')
+  const flaky = /^flaky-(\d{3}|drop)-(\d+)-/.exec(model)
+  if (flaky !== null && callNumber <= Number(flaky[2])) {
+    if (flaky[1] === 'drop') {
+      response.socket?.destroy()
+      return
+    }
+    const status = Number(flaky[1])
+    response.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '1' } : {}) })
+    response.end(JSON.stringify({ error: { message: `flaky embedding failure ${callNumber}`, type: 'server_error' } }))
+    return
+  }
+  if (model.startsWith('refuse-400-')) {
+    sendJson(response, 400, { error: { message: 'input is not valid for this model', type: 'invalid_request_error', param: 'input', code: null } })
+    return
+  }
   const inputs = typeof body.input === 'string' ? [body.input] : (body.input as unknown[] | undefined) ?? []
   const limit = fakeBatchLimit(model)
   if (inputs.length > limit) {

@@ -230,7 +230,7 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
         if (!response.writableFinished) call.aborted = true
       })
       if (call.path.endsWith('/embeddings')) {
-        answerEmbeddings(body, response).catch(() => response.destroy())
+        answerEmbeddings(body, response, callNumber).catch(() => response.destroy())
         return
       }
       answer(model, body.stream === true, response, () => call.aborted || response.destroyed, callNumber, call.path, body).catch(() => response.destroy())
