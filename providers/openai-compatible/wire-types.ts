@@ -22,12 +22,8 @@ export interface OpenAiMessage {
   reasoning_content?: string
 }
 
-export interface OpenAiChatRequest {
-  model: string
-  messages: OpenAiMessage[]
-  stream: true
-  stream_options?: { include_usage: boolean }
-  tools?: Array<{ type: 'function', function: { name: string, description?: string, parameters?: unknown } }>
+/** Sampling fields; each provider accepts a subset (see `applySampling`). */
+export interface OpenAiSamplingFields {
   temperature?: number
   top_p?: number
   top_k?: number
@@ -39,6 +35,14 @@ export interface OpenAiChatRequest {
   seed?: number
   presence_penalty?: number
   frequency_penalty?: number
+}
+
+export interface OpenAiChatRequest extends OpenAiSamplingFields {
+  model: string
+  messages: OpenAiMessage[]
+  stream: true
+  stream_options?: { include_usage: boolean }
+  tools?: Array<{ type: 'function', function: { name: string, description?: string, parameters?: unknown } }>
   response_format?: { type: 'json_object' } | { type: 'json_schema', json_schema: { name: string, schema: unknown } }
   reasoning_effort?: string
   enable_thinking?: boolean
@@ -47,19 +51,12 @@ export interface OpenAiChatRequest {
 }
 
 /** The legacy completions body, used for fill-in-the-middle. */
-export interface OpenAiCompletionRequest {
+export interface OpenAiCompletionRequest extends OpenAiSamplingFields {
   model: string
   prompt: string
   suffix?: string
   stream: true
   stream_options?: { include_usage: boolean }
-  temperature?: number
-  top_p?: number
-  max_tokens?: number
-  stop?: string[]
-  seed?: number
-  presence_penalty?: number
-  frequency_penalty?: number
 }
 
 export interface OpenAiToolCallDelta {
