@@ -114,7 +114,7 @@ t.test('errors: mid-stream error chunk, cut stream, blocked prompt, 400 and 429'
   t.match(blocked, { status_code: 502, error: 'upstream blocked the prompt: SAFETY' })
 
   const invalidKey = await ollama.chat({ model: 'gemini/fake-400', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error)
-  t.match(invalidKey, { name: 'ResponseError', status_code: 400, error: 'gemini upstream error 400: INVALID_ARGUMENT: API key not valid. Please pass a valid API key.' })
+  t.match(invalidKey, { name: 'ResponseError', status_code: 401, error: 'gemini upstream error 400: INVALID_ARGUMENT: API key not valid. Please pass a valid API key.' })
   const quota = await ollama.chat({ model: 'gemini/fake-429', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error)
   t.match(quota, { status_code: 429, error: /RESOURCE_EXHAUSTED: You exceeded your current quota/ })
   t.notOk(JSON.stringify([invalidKey, quota]).includes(GEMINI_KEY))
@@ -162,7 +162,7 @@ t.test('embed with dimensions sends outputDimensionality; the legacy embeddings 
 t.test('embed errors: Gemini\'s 400 and 429 reach the client in Ollama\'s shape, without the key', async (t) => {
   const { ollama } = await client(t)
   const invalidKey = await ollama.embed({ model: 'gemini/gemini-embedding-001', input: ['fine', 'invalid-key'] }).catch((error: unknown) => error)
-  t.match(invalidKey, { name: 'ResponseError', status_code: 400, error: 'gemini upstream error 400: INVALID_ARGUMENT: API key not valid. Please pass a valid API key.' })
+  t.match(invalidKey, { name: 'ResponseError', status_code: 401, error: 'gemini upstream error 400: INVALID_ARGUMENT: API key not valid. Please pass a valid API key.' })
   const quota = await ollama.embed({ model: 'gemini/gemini-embedding-001', input: [...Array.from({ length: 120 }, () => 'fine'), 'quota'] }).catch((error: unknown) => error)
   t.match(quota, { status_code: 429, error: /^gemini upstream error 429: RESOURCE_EXHAUSTED: You exceeded your current quota.*\(inputs 101-121 of 121\)$/ })
   const legacy = await ollama.embeddings({ model: 'gemini/gemini-embedding-001', prompt: 'quota' }).catch((error: unknown) => error)

@@ -7,6 +7,7 @@ t.test('upstream statuses map to what an Ollama client should see', async (t) =>
     [400, 'Model does not exist. Please check it carefully.', 404],
     [400, 'The model `gpt-9` does not exist or you do not have access to it.', 404],
     [401, 'Incorrect API key provided', 401],
+    [400, 'INVALID_ARGUMENT: API key not valid. Please pass a valid API key.', 401],
     [403, 'unsupported region', 401],
     [404, 'not found', 404],
     [413, 'too large', 413],
