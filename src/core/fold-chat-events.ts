@@ -1,6 +1,6 @@
 /** Folds ChatEvents into one whole answer: what every non-streamed writer (Ollama, /v1) builds its reply from. */
 import type { ToolCall, ChatEvent, DoneReason } from './chat-event.js'
-import type { AnswerMetrics } from '../ollama/answer-metrics.js'
+import type { AnswerMetrics } from './answer-metrics.js'
 import { UpstreamError } from '../upstream/upstream-error.js'
 
 export interface FoldedAnswer {

@@ -1,7 +1,7 @@
 /** One non-streamed Ollama answer from the same events a stream writes, so the two cannot disagree. */
 import type { ChatEvent } from '../core/chat-event.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
-import type { AnswerMetrics } from './answer-metrics.js'
+import type { AnswerMetrics } from '../core/answer-metrics.js'
 import { buildChunk, toOllamaToolCall, type AnswerShape } from './chunk-builder.js'
 
 export async function aggregateAnswer (events: AsyncIterable<ChatEvent>, shape: AnswerShape, model: string, metrics: AnswerMetrics): Promise<Record<string, unknown>> {

@@ -1,7 +1,7 @@
 /** ChatEvent pieces to Ollama's chunk objects, for `/api/chat` and `/api/generate` alike. */
 import type { DoneReason, ToolCall } from '../core/chat-event.js'
 import { formatTimestamp } from '../core/ollama-time.js'
-import type { OllamaMetrics } from './answer-metrics.js'
+import type { OllamaMetrics } from '../core/answer-metrics.js'
 
 export type AnswerShape = 'chat' | 'generate'
 

@@ -1,7 +1,7 @@
 /** ChatEvents in, Ollama NDJSON lines out: one line per delta, then the `done: true` chunk or an error line. */
 import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import { UpstreamError } from '../upstream/upstream-error.js'
-import type { AnswerMetrics } from './answer-metrics.js'
+import type { AnswerMetrics } from '../core/answer-metrics.js'
 import { buildChunk, toOllamaToolCall, type AnswerShape } from './chunk-builder.js'
 
 /**

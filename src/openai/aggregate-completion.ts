@@ -1,7 +1,7 @@
 /** Folds ChatEvents into one `chat.completion` or `text_completion` object: the non-streamed `/v1` answer. */
 import type { ChatEvent } from '../core/chat-event.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
-import type { AnswerMetrics } from '../ollama/answer-metrics.js'
+import type { AnswerMetrics } from '../core/answer-metrics.js'
 import { finishReason, frameHeader, toOpenAiToolCall, usageOf, type CompletionFrame } from './completion-frame.js'
 
 export async function aggregateCompletion (events: AsyncIterable<ChatEvent>, frame: CompletionFrame, metrics: AnswerMetrics): Promise<Record<string, unknown>> {

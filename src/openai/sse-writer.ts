@@ -4,7 +4,7 @@
  * pauses the upstream read.
  */
 import type { ChatEvent, DoneReason } from '../core/chat-event.js'
-import type { AnswerMetrics } from '../ollama/answer-metrics.js'
+import type { AnswerMetrics } from '../core/answer-metrics.js'
 import { UpstreamError } from '../upstream/upstream-error.js'
 import { finishReason, frameHeader, toOpenAiToolCall, usageOf, type CompletionFrame } from './completion-frame.js'
 import { openAiErrorBody } from './openai-error.js'
