@@ -1,5 +1,6 @@
 /** POST /api/generate */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { hasCapability } from '../core/capabilities.js'
 import type { ChatMessage } from '../core/chat-request.js'
 import { GenerateUnsupportedError, InsertUnsupportedError, RawConflictError } from '../errors.js'
@@ -8,17 +9,29 @@ import { loadAnswer } from '../ollama/load-answer.js'
 import { checkImageData } from '../ollama/image-data.js'
 import { checkThinking, checkVision, resolveRequestedModel } from '../ollama/model-admission.js'
 import { readFormat, readOptions, readThink } from '../ollama/request-fields.js'
-import { GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
+import { OLLAMA_DIALECT } from '../schemas/common.js'
+import { GenerateChunkSchema, GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
-import { inferenceResponses } from './inference-responses.js'
 
 const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/api/generate', {
     schema: {
+      operationId: 'generate',
       summary: 'Generate a completion for a prompt',
       tags: ['inference'],
-      body: GenerateRequestSchema,
-      response: inferenceResponses(GenerateResponseSchema)
+      body: Type.Ref(GenerateRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, {
+        description: 'NDJSON chunks ending with `done: true` (the default), or one JSON answer with `stream: false`; ' +
+          'an empty prompt answers a load (or, with keep_alive 0, unload) object',
+        json: GenerateResponseSchema,
+        stream: GenerateChunkSchema,
+        errors: {
+          ...UPSTREAM_ERRORS,
+          400: 'Invalid request, bad image data, raw with template/system/context, or a capability the model lacks (thinking, vision, insert)',
+          500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
+        }
+      })
     }
   }, async (request, reply) => {
     const body = request.body ?? {}

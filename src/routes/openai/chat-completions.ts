@@ -1,23 +1,31 @@
 /** POST /v1/chat/completions, as Ollama's OpenAI compatibility layer serves it. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { hasCapability } from '../../core/capabilities.js'
 import { ChatUnsupportedError } from '../../errors.js'
 import { checkThinking, checkTools, checkVision, resolveRequestedModel } from '../../ollama/model-admission.js'
 import { readOptions } from '../../ollama/request-fields.js'
 import { newCompletionFrame } from '../../openai/completion-frame.js'
 import { readOpenAiMessages, readOpenAiOptions, readOpenAiTools, readReasoningEffort, readResponseFormat } from '../../openai/from-openai-chat.js'
-import { OpenAiChatRequestSchema } from '../../schemas/openai.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../../schemas/answer-schemas.js'
+import { OPENAI_DIALECT, OpenAiChatRequestSchema } from '../../schemas/openai.js'
+import { OpenAiChatCompletionChunkSchema, OpenAiChatCompletionSchema } from '../../schemas/openai-answers.js'
 import { DEFAULT_KEEP_ALIVE_MS } from '../defaults.js'
-import { openAiResponses } from './openai-responses.js'
 import { sendCompletion } from './send-completion.js'
 
 const chatCompletionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/v1/chat/completions', {
     schema: {
+      operationId: 'openAiCreateChatCompletion',
       summary: 'OpenAI chat completions over the same models',
       tags: ['openai'],
-      body: OpenAiChatRequestSchema,
-      response: openAiResponses('A `chat.completion` object, or `chat.completion.chunk` server-sent events ending with `data: [DONE]` when `stream` is true')
+      body: Type.Ref(OpenAiChatRequestSchema),
+      response: answerSchemas(OPENAI_DIALECT, {
+        description: 'A `chat.completion` object, or with `stream: true` `chat.completion.chunk` server-sent events ending with `data: [DONE]`',
+        json: OpenAiChatCompletionSchema,
+        stream: OpenAiChatCompletionChunkSchema,
+        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid request or message, or a capability the model lacks (tools, thinking, vision, chat)' }
+      })
     }
   }, async (request, reply) => {
     const body = request.body

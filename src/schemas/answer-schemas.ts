@@ -1,0 +1,109 @@
+/** `answerSchemas()`: a route's `schema.response`, its answers per status and content type, errors in its dialect's shape. */
+import { Type, type TSchema } from '@sinclair/typebox'
+
+/** A client dialect as the document shows it: its error body and how it streams. */
+export interface DocumentedDialect {
+  /** The `$id` schema of every error body (status ≥ 400) and of the in-band error that may end a stream. */
+  readonly errorBody: TSchema
+  /** `application/x-ndjson`: one JSON object a line; `text/event-stream`: one per `data:` frame. */
+  readonly streamMediaType: 'application/x-ndjson' | 'text/event-stream'
+  /** The last frame's `data` when a stream ends normally with a non-JSON marker (OpenAI's `[DONE]`). */
+  readonly streamEnd?: string
+}
+
+/**
+ * Statuses a route declares. Not per route: 403 with an empty body for an Origin outside OLLAMA_ORIGINS
+ * (a body-less error would make generated clients' error types `unknown`), and gin's text/plain 404/405
+ * for an unknown path or method; the document's description says so.
+ */
+export type ErrorStatus = 400 | 401 | 404 | 413 | 429 | 500 | 502 | 503 | 504
+
+/** What one route answers. */
+export interface AnswerSpec {
+  /** What a 200 carries, in words. */
+  readonly description: string
+  /** The one-shot JSON answer. fast-json-stringify serializes it with this schema: it must be exact. */
+  readonly json?: TSchema
+  /** One item of a streamed answer (an NDJSON line, an SSE frame's `data`); the dialect's error and end are added. */
+  readonly stream?: TSchema
+  /** A plain-text answer. */
+  readonly text?: TSchema
+  /** A 200 with an empty body. */
+  readonly empty?: boolean
+  /** The error statuses this route answers beside those every route may (401, 500, 503), with their meaning here. */
+  readonly errors?: Partial<Record<ErrorStatus, string>>
+  /** A probe, open without a client key: no 401. */
+  readonly open?: boolean
+}
+
+/** Fastify's own answer to a request that arrives on an open connection while the server closes. */
+export const ServerClosingBodySchema = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  statusCode: Type.Integer()
+}, { $id: 'ServerClosingBody', description: 'Fastify\'s 503 body while the server closes, in every dialect' })
+
+/** Statuses any route may answer. */
+const EVERY_ROUTE: Partial<Record<ErrorStatus, string>> = {
+  401: 'API_KEYS is set and the request carries none of its keys (`Authorization: Bearer …` or `x-api-key`)',
+  500: 'An internal failure',
+  503: 'Busy (event-loop delay over MAX_EVENT_LOOP_DELAY_MS, with Retry-After), or the server is closing'
+}
+
+/** Every route that reads a JSON body. */
+export const BODY_ERRORS: Partial<Record<ErrorStatus, string>> = {
+  400: 'The body is missing, is not JSON, or does not have the declared shape',
+  413: 'The body is larger than BODY_LIMIT_BYTES'
+}
+
+/** Every route that calls a provider, beside BODY_ERRORS. */
+export const UPSTREAM_ERRORS: Partial<Record<ErrorStatus, string>> = {
+  ...BODY_ERRORS,
+  401: 'API_KEYS is set and the request carries none of its keys, or the provider refused the configured key',
+  404: 'Unknown model, or a model the provider does not have',
+  413: 'The body is larger than BODY_LIMIT_BYTES, or the provider found the request too large',
+  429: 'The provider\'s rate limit; its Retry-After is passed on',
+  502: 'The provider failed, could not be reached, or answered something unreadable',
+  503: 'MAX_PENDING_ANSWERS answers in flight, the event loop is overloaded, the provider is overloaded, ' +
+    'no model of the fallback chain is available, or the server is closing; Retry-After when known',
+  504: 'The provider did not answer in time (connect, first byte, idle stream, or REQUEST_DEADLINE_MS)'
+}
+
+const RETRY_AFTER = { 'retry-after': { type: 'string', description: 'Seconds to wait before retrying' } }
+
+function errorAnswer (dialect: DocumentedDialect, status: ErrorStatus, description: string) {
+  const body = status === 503 ? Type.Union([Type.Ref(dialect.errorBody), Type.Ref(ServerClosingBodySchema)]) : Type.Ref(dialect.errorBody)
+  return {
+    description,
+    ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+    content: { 'application/json': { schema: body } }
+  }
+}
+
+function successAnswer (dialect: DocumentedDialect, spec: AnswerSpec) {
+  const { description } = spec
+  if (spec.empty === true) return { description, type: 'null' }
+  const content: Record<string, { schema: TSchema }> = {}
+  if (spec.text !== undefined) content['text/plain'] = { schema: spec.text }
+  if (spec.json !== undefined) content['application/json'] = { schema: Type.Ref(spec.json) }
+  if (spec.stream !== undefined) {
+    const end = dialect.streamEnd === undefined ? [] : [Type.Unsafe<string>({ type: 'string', enum: [dialect.streamEnd] })]
+    content[dialect.streamMediaType] = {
+      schema: Type.Union([Type.Ref(spec.stream), Type.Ref(dialect.errorBody), ...end], {
+        description: `One ${dialect.streamMediaType === 'text/event-stream' ? 'frame\'s data' : 'line'}: a chunk; ` +
+          'an error object ends a stream that failed after its first chunk' +
+          (dialect.streamEnd === undefined ? '' : `; \`${dialect.streamEnd}\` ends every other`)
+      })
+    }
+  }
+  return { description, content }
+}
+
+/** The `schema.response` of a route speaking `dialect`: every status it really answers, with its body per content type. */
+export function answerSchemas (dialect: DocumentedDialect, spec: AnswerSpec) {
+  const errors = { ...EVERY_ROUTE, ...spec.errors }
+  if (spec.open === true) delete errors[401]
+  const response: Record<string, unknown> = { 200: successAnswer(dialect, spec) }
+  for (const [status, description] of Object.entries(errors)) response[status] = errorAnswer(dialect, Number(status) as ErrorStatus, description)
+  return response
+}
