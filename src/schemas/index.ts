@@ -14,7 +14,7 @@ import {
   OpenAiModelSchema, OpenAiTextCompletionChunkSchema, OpenAiTextCompletionSchema, OpenAiUsageSchema
 } from './openai-answers.js'
 
-/** One line per schema file; a new dialect adds its own line. */
+/** Grouped by file; a new dialect adds its own line (and its tag to OPENAPI_TAGS when it has a new one). */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
   ServerClosingBodySchema, HealthStatusSchema,
   ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, AnswerToolCallSchema, MessageSchema, ToolSchema,
