@@ -8,7 +8,7 @@ import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { checkImageData } from '../ollama/image-data.js'
 import { checkThinking, checkTools, checkVision, resolveRequestedModel } from '../ollama/model-admission.js'
 import { readFormat, readMessages, readOptions, readThink, readTools } from '../ollama/request-fields.js'
-import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
+import { answerSchemas, uncheckedHandler, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
@@ -20,7 +20,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Generate the next message in a chat',
       tags: ['inference'],
       body: Type.Ref(ChatRequestSchema),
-      response: answerSchemas(OLLAMA_DIALECT, {
+      response: uncheckedHandler(answerSchemas(OLLAMA_DIALECT, {
         description: 'NDJSON chunks ending with `done: true` (the default), or one JSON answer with `stream: false`; ' +
           'empty messages answer a load (or, with keep_alive 0, unload) object',
         json: ChatResponseSchema,
@@ -30,7 +30,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'Invalid request, bad image data, or a capability the model lacks (tools, thinking, vision, chat)',
           500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
         }
-      })
+      }))
     }
   }, async (request, reply) => {
     const body = request.body ?? {}

@@ -9,7 +9,7 @@ import { loadAnswer } from '../ollama/load-answer.js'
 import { checkImageData } from '../ollama/image-data.js'
 import { checkThinking, checkVision, resolveRequestedModel } from '../ollama/model-admission.js'
 import { readFormat, readOptions, readThink } from '../ollama/request-fields.js'
-import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
+import { answerSchemas, uncheckedHandler, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { GenerateChunkSchema, GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
@@ -21,7 +21,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Generate a completion for a prompt',
       tags: ['inference'],
       body: Type.Ref(GenerateRequestSchema),
-      response: answerSchemas(OLLAMA_DIALECT, {
+      response: uncheckedHandler(answerSchemas(OLLAMA_DIALECT, {
         description: 'NDJSON chunks ending with `done: true` (the default), or one JSON answer with `stream: false`; ' +
           'an empty prompt answers a load (or, with keep_alive 0, unload) object',
         json: GenerateResponseSchema,
@@ -31,7 +31,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'Invalid request, bad image data, raw with template/system/context, or a capability the model lacks (thinking, vision, insert)',
           500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
         }
-      })
+      }))
     }
   }, async (request, reply) => {
     const body = request.body ?? {}

@@ -1,10 +1,10 @@
 /** `answerSchemas()`: a route's `schema.response`, its answers per status and content type, errors in its dialect's shape. */
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox'
 
 /** A client dialect as the document shows it: its error body and how it streams. */
-export interface DocumentedDialect {
+export interface DocumentedDialect<ErrorBody extends TSchema = TSchema> {
   /** The `$id` schema of every error body (status ≥ 400) and of the in-band error that may end a stream. */
-  readonly errorBody: TSchema
+  readonly errorBody: ErrorBody
   /** `application/x-ndjson`: one JSON object a line; `text/event-stream`: one per `data:` frame. */
   readonly streamMediaType: 'application/x-ndjson' | 'text/event-stream'
   /** The last frame's `data` when a stream ends normally with a non-JSON marker (OpenAI's `[DONE]`). */
@@ -19,15 +19,15 @@ export interface DocumentedDialect {
 export type ErrorStatus = 400 | 401 | 404 | 413 | 429 | 500 | 502 | 503 | 504
 
 /** What one route answers. */
-export interface AnswerSpec {
+export interface AnswerSpec<Json extends TSchema = TSchema, Item extends TSchema = TSchema, Text extends TSchema = TSchema> {
   /** What a 200 carries, in words. */
   readonly description: string
   /** The one-shot JSON answer. fast-json-stringify serializes it with this schema: it must be exact. */
-  readonly json?: TSchema
+  readonly json?: Json
   /** One item of a streamed answer (an NDJSON line, an SSE frame's `data`); the dialect's error and end are added. */
-  readonly stream?: TSchema
+  readonly stream?: Item
   /** A plain-text answer. */
-  readonly text?: TSchema
+  readonly text?: Text
   /** A 200 with an empty body. */
   readonly empty?: boolean
   /** The error statuses this route answers beside those every route may (401, 500, 503), with their meaning here. */
@@ -71,7 +71,28 @@ export const UPSTREAM_ERRORS: Partial<Record<ErrorStatus, string>> = {
 
 const RETRY_AFTER = { 'retry-after': { type: 'string', description: 'Seconds to wait before retrying' } }
 
-function errorAnswer (dialect: DocumentedDialect, status: ErrorStatus, description: string) {
+/** One status's documentation, with the body types fastify's type provider checks a handler's return against. */
+export interface DocumentedAnswer<Body> {
+  readonly description: string
+  readonly headers?: typeof RETRY_AFTER
+  readonly content: Readonly<Record<string, { readonly schema: TUnsafe<Body> }>>
+}
+
+/**
+ * A route's `schema.response` as its handler is typed: it may return any body the document declares,
+ * the 200's (for each content type) or an error's. Every error status is listed here whether or not the
+ * route declares it: the union of bodies is the same, and an optional key would turn it into `unknown`.
+ * An empty 200 (a `null` schema at run time) leaves the type `unknown`, so `reply.send()` needs no argument.
+ */
+export type AnswerSchemas<Success, Failure> = { readonly 200: DocumentedAnswer<Success> } & { readonly [Status in ErrorStatus]: DocumentedAnswer<Failure> }
+
+type BodyOf<Schema extends TSchema> = TSchema extends Schema ? never : Static<Schema>
+
+/** An empty answer (no schema given) is `unknown`: fastify then lets `reply.send()` go without a payload. */
+type SuccessOf<Json extends TSchema, Item extends TSchema, Text extends TSchema> =
+  [BodyOf<Json> | BodyOf<Item> | BodyOf<Text>] extends [never] ? unknown : BodyOf<Json> | BodyOf<Item> | BodyOf<Text>
+
+function errorAnswer<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorBody>, status: ErrorStatus, description: string): DocumentedAnswer<Static<ErrorBody> | Static<typeof ServerClosingBodySchema>> {
   const body = status === 503 ? Type.Union([Type.Ref(dialect.errorBody), Type.Ref(ServerClosingBodySchema)]) : Type.Ref(dialect.errorBody)
   return {
     description,
@@ -80,30 +101,48 @@ function errorAnswer (dialect: DocumentedDialect, status: ErrorStatus, descripti
   }
 }
 
-function successAnswer (dialect: DocumentedDialect, spec: AnswerSpec) {
+function successAnswer<ErrorBody extends TSchema, Json extends TSchema, Item extends TSchema, Text extends TSchema> (
+  dialect: DocumentedDialect<ErrorBody>,
+  spec: AnswerSpec<Json, Item, Text>
+): DocumentedAnswer<BodyOf<Json> | BodyOf<Item> | BodyOf<Text>> | TUnsafe<unknown> {
   const { description } = spec
-  if (spec.empty === true) return { description, type: 'null' }
-  const content: Record<string, { schema: TSchema }> = {}
-  if (spec.text !== undefined) content['text/plain'] = { schema: spec.text }
-  if (spec.json !== undefined) content['application/json'] = { schema: Type.Ref(spec.json) }
+  // No content: the document shows none, and fastify serializes nothing.
+  if (spec.empty === true) return Type.Unsafe({ description, type: 'null' })
+  const content: Record<string, { schema: TUnsafe<BodyOf<Json> | BodyOf<Item> | BodyOf<Text>> }> = {}
+  if (spec.text !== undefined) content['text/plain'] = { schema: Type.Unsafe(spec.text) }
+  if (spec.json !== undefined) content['application/json'] = { schema: Type.Unsafe(Type.Ref(spec.json)) }
   if (spec.stream !== undefined) {
     const end = dialect.streamEnd === undefined ? [] : [Type.Unsafe<string>({ type: 'string', enum: [dialect.streamEnd] })]
     content[dialect.streamMediaType] = {
-      schema: Type.Union([Type.Ref(spec.stream), Type.Ref(dialect.errorBody), ...end], {
+      schema: Type.Unsafe(Type.Union([Type.Ref(spec.stream), Type.Ref(dialect.errorBody), ...end], {
         description: `One ${dialect.streamMediaType === 'text/event-stream' ? 'frame\'s data' : 'line'}: a chunk; ` +
           'an error object ends a stream that failed after its first chunk' +
           (dialect.streamEnd === undefined ? '' : `; \`${dialect.streamEnd}\` ends every other`)
-      })
+      }))
     }
   }
   return { description, content }
 }
 
 /** The `schema.response` of a route speaking `dialect`: every status it really answers, with its body per content type. */
-export function answerSchemas (dialect: DocumentedDialect, spec: AnswerSpec) {
+export function answerSchemas<ErrorBody extends TSchema, Json extends TSchema = TSchema, Item extends TSchema = TSchema, Text extends TSchema = TSchema> (
+  dialect: DocumentedDialect<ErrorBody>,
+  spec: AnswerSpec<Json, Item, Text>
+) {
   const errors = { ...EVERY_ROUTE, ...spec.errors }
   if (spec.open === true) delete errors[401]
-  const response: Record<string, unknown> = { 200: successAnswer(dialect, spec) }
-  for (const [status, description] of Object.entries(errors)) response[status] = errorAnswer(dialect, Number(status) as ErrorStatus, description)
-  return response
+  const response = {
+    200: successAnswer(dialect, spec),
+    ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, errorAnswer(dialect, Number(status) as ErrorStatus, description)]))
+  }
+  return response as AnswerSchemas<SuccessOf<Json, Item, Text>, Static<ErrorBody> | Static<typeof ServerClosingBodySchema>>
+}
+
+/**
+ * The same schemas for a handler whose answers are not typed yet (`Record<string, unknown>` from
+ * src/ollama/chunk-builder.ts): its return is left unchecked. TODO(issue 12): drop once the writers
+ * are typed by their schemas (`Static<typeof ChatResponseSchema>`).
+ */
+export function uncheckedHandler (schemas: AnswerSchemas<unknown, unknown>): AnswerSchemas<unknown, unknown> {
+  return schemas
 }

@@ -13,6 +13,7 @@
  *   in-band error object included (answer-schemas.ts adds it).
  * - A route's `schema.response` comes from `answerSchemas(dialect, spec)` (answer-schemas.ts);
  *   a dialect (`OLLAMA_DIALECT` below, `OPENAI_DIALECT` in openai.ts) names its error body and framing.
+ *   The handler's return is then type-checked against every body the route documents.
  * - Routes carry a stable lowerCamelCase `operationId` (bare for Ollama's API, `openAi…`, `anthropic…`
  *   for the others) and tags from plugins/openapi.ts.
  */
@@ -29,7 +30,7 @@ export const ErrorBodySchema = Type.Object({
 }, { $id: 'ErrorBody', description: 'Every error the Ollama API answers, and the line a stream may end with' })
 
 /** Ollama's API: `{"error":"…"}` errors, NDJSON streams. */
-export const OLLAMA_DIALECT: DocumentedDialect = {
+export const OLLAMA_DIALECT: DocumentedDialect<typeof ErrorBodySchema> = {
   errorBody: ErrorBodySchema,
   streamMediaType: 'application/x-ndjson'
 }

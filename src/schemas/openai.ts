@@ -17,7 +17,7 @@ export const OpenAiErrorBodySchema = Type.Object({
 export type OpenAiErrorBody = Static<typeof OpenAiErrorBodySchema>
 
 /** OpenAI's API under `/v1`: `{"error":{…}}` errors, server-sent events ending with `data: [DONE]`. */
-export const OPENAI_DIALECT: DocumentedDialect = {
+export const OPENAI_DIALECT: DocumentedDialect<typeof OpenAiErrorBodySchema> = {
   errorBody: OpenAiErrorBodySchema,
   streamMediaType: 'text/event-stream',
   streamEnd: '[DONE]'
