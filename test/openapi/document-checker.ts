@@ -77,8 +77,10 @@ function itemsOf (mediaType: string, body: string): unknown[] {
   if (mediaType === 'application/x-ndjson') return body.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line))
   if (mediaType === 'text/event-stream') {
     return body.split('\n\n').filter((frame) => frame !== '').map((frame) => {
-      if (!frame.startsWith('data: ')) return { notADataFrame: frame }
-      const data = frame.slice('data: '.length)
+      // `event:` and `id:` lines (Anthropic's and the Responses API's frames) name the frame; `data:` carries it.
+      const lines = frame.split('\n').filter((line) => line.startsWith('data:'))
+      if (lines.length === 0) return { notADataFrame: frame }
+      const data = lines.map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)).join('\n')
       // OpenAI's `[DONE]` is not JSON: it is checked as the string it is.
       try {
         return JSON.parse(data)
