@@ -124,7 +124,12 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: answerSchemas(OLLAMA_DIALECT, {
         description: 'Empty body, as Ollama answers',
         empty: true,
-        errors: { ...BODY_ERRORS, 400: 'An invalid source or destination, or a destination that is not user-defined', 404: 'The source is not served', 500: 'The copy could not be saved in DATA_DIR' }
+        errors: {
+          ...BODY_ERRORS,
+          400: 'An invalid source or destination, or a destination that is not user-defined',
+          404: 'The source is not served',
+          500: 'The copy could not be saved in DATA_DIR'
+        }
       })
     }
   }, async (request, reply) => {
@@ -148,7 +153,12 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: answerSchemas(OLLAMA_DIALECT, {
         description: 'Empty body, as Ollama answers',
         empty: true,
-        errors: { ...BODY_ERRORS, 400: 'An invalid name, or a model that is not user-defined', 404: 'No such user-defined model', 500: 'The change could not be saved in DATA_DIR' }
+        errors: {
+          ...BODY_ERRORS,
+          400: 'An invalid name, or a model that is not user-defined',
+          404: 'No such user-defined model',
+          500: 'The change could not be saved in DATA_DIR'
+        }
       })
     }
   }, async (request, reply) => {

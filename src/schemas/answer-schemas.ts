@@ -92,7 +92,9 @@ type BodyOf<Schema extends TSchema> = TSchema extends Schema ? never : Static<Sc
 type SuccessOf<Json extends TSchema, Item extends TSchema, Text extends TSchema> =
   [BodyOf<Json> | BodyOf<Item> | BodyOf<Text>] extends [never] ? unknown : BodyOf<Json> | BodyOf<Item> | BodyOf<Text>
 
-function errorAnswer<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorBody>, status: ErrorStatus, description: string): DocumentedAnswer<Static<ErrorBody> | Static<typeof ServerClosingBodySchema>> {
+type FailureOf<ErrorBody extends TSchema> = Static<ErrorBody> | Static<typeof ServerClosingBodySchema>
+
+function errorAnswer<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorBody>, status: ErrorStatus, description: string): DocumentedAnswer<FailureOf<ErrorBody>> {
   const body = status === 503 ? Type.Union([Type.Ref(dialect.errorBody), Type.Ref(ServerClosingBodySchema)]) : Type.Ref(dialect.errorBody)
   return {
     description,
@@ -135,7 +137,7 @@ export function answerSchemas<ErrorBody extends TSchema, Json extends TSchema = 
     200: successAnswer(dialect, spec),
     ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, errorAnswer(dialect, Number(status) as ErrorStatus, description)]))
   }
-  return response as AnswerSchemas<SuccessOf<Json, Item, Text>, Static<ErrorBody> | Static<typeof ServerClosingBodySchema>>
+  return response as AnswerSchemas<SuccessOf<Json, Item, Text>, FailureOf<ErrorBody>>
 }
 
 /**

@@ -110,10 +110,12 @@ t.test('the checker reports what the document does not declare', async (t) => {
   t.match(checker.check('POST', '/api/chat', { statusCode: 418, headers: ndjson, body: '' }), [/status not declared/])
   t.match(checker.check('POST', '/api/chat', { statusCode: 200, headers: { 'content-type': 'text/html' }, body: '' }), [/content type text\/html not declared/])
   t.match(checker.check('HEAD', '/', { statusCode: 200, headers: {}, body: 'x' }), [/a body where none is declared/])
-  t.match(checker.check('GET', '/api/tags', { statusCode: 200, headers: { 'content-type': 'application/json', 'retry-after': '1' }, body: '{"models":[]}' }), [/Retry-After not declared/])
+  const json = { 'content-type': 'application/json' }
+  t.match(checker.check('GET', '/api/tags', { statusCode: 200, headers: { ...json, 'retry-after': '1' }, body: '{"models":[]}' }), [/Retry-After not declared/])
   const frame = (data: string) => `data: ${data}\n\n`
-  t.match(checker.check('POST', '/v1/chat/completions', { statusCode: 200, headers: { 'content-type': 'text/event-stream' }, body: frame('[DONE]') + frame('[done]') }), [/item 1: /])
-  t.match(checker.check('GET', '/v1/models', { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"object":"list","data":[{"id":"x"}]}' }), [/item 0: .*required property 'object'/])
+  const sse = { 'content-type': 'text/event-stream' }
+  t.match(checker.check('POST', '/v1/chat/completions', { statusCode: 200, headers: sse, body: frame('[DONE]') + frame('[done]') }), [/item 1: /])
+  t.match(checker.check('GET', '/v1/models', { statusCode: 200, headers: json, body: '{"object":"list","data":[{"id":"x"}]}' }), [/item 0: .*required property 'object'/])
 })
 
 t.test('Ollama answers match the document: JSON, each NDJSON line, the error line, error bodies', async (t) => {
@@ -227,7 +229,10 @@ t.test('an empty registry\'s `data: null` and the 401 of every dialect with API_
 
   const { app } = await buildTestApp(t, { API_KEYS: 'client-key' })
   const checker = new DocumentChecker(await documentOf(app, { 'x-api-key': 'client-key' }))
-  for (const [method, path, url] of [['GET', '/api/tags'], ['POST', '/api/chat'], ['GET', '/v1/models'], ['POST', '/v1/chat/completions'], ['GET', '/v1/models/{model}', '/v1/models/openai/fake-text']] as const) {
+  const keyed = [
+    ['GET', '/api/tags'], ['POST', '/api/chat'], ['GET', '/v1/models'], ['POST', '/v1/chat/completions'], ['GET', '/v1/models/{model}', '/v1/models/openai/fake-text']
+  ] as const
+  for (const [method, path, url] of keyed) {
     const response = await app.inject({ method, url: url ?? path, ...(method === 'POST' ? { payload: { model: 'openai/fake-text', messages: hello } } : {}) })
     t.equal(response.statusCode, 401, `${method} ${path}`)
     t.same(checker.check(method, path, response), [], `${method} ${path}: as documented`)
