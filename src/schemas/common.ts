@@ -15,7 +15,8 @@
  *   a dialect (`OLLAMA_DIALECT` below, `OPENAI_DIALECT` in openai.ts) names its error body and framing.
  *   The handler's return is then type-checked against every body the route documents.
  * - Routes carry a stable lowerCamelCase `operationId` (bare for Ollama's API, `openAi…`, `anthropic…`
- *   for the others) and tags from plugins/openapi.ts.
+ *   for the others; Fastify's HEAD twin becomes `<id>Head`) and tags from OPENAPI_TAGS in index.ts.
+ *   test/openapi/ lists every operation and checks real answers against the document.
  */
 import { Type, type Static, type TUnsafe } from '@sinclair/typebox'
 import type { DocumentedDialect } from './answer-schemas.js'
