@@ -28,6 +28,17 @@ function namedWildcard (url: string, schema: DocumentedSchema): { url: string, s
   }
 }
 
+/** Each status range (`4xx`, `5xx`, one serializer each at run time) as the statuses it lists (src/schemas/answer-schemas.ts). */
+function perStatus (schema: DocumentedSchema): DocumentedSchema {
+  if (schema.response === undefined) return schema
+  const response: Record<string, unknown> = {}
+  for (const [status, answer] of Object.entries(schema.response as Record<string, { 'x-statuses'?: Record<string, unknown> }>)) {
+    if (answer['x-statuses'] === undefined) response[status] = answer
+    else Object.assign(response, answer['x-statuses'])
+  }
+  return { ...schema, response }
+}
+
 /** The HEAD twin of a GET route (Fastify adds one to each): the same statuses and headers, no body. */
 function headersOnly (schema: DocumentedSchema): DocumentedSchema {
   const response: Record<string, unknown> = {}
@@ -67,7 +78,7 @@ export default fp(async function openapi (fastify) {
     },
     exposeHeadRoutes: true,
     transform: ({ schema, url, route }) => {
-      const named = namedWildcard(url, schema ?? {})
+      const named = namedWildcard(url, perStatus(schema ?? {}))
       return route.method === 'HEAD' ? { url: named.url, schema: headersOnly(named.schema) } : named
     },
     // Keep each schema's $id as its component name, so generated clients get readable types.

@@ -79,12 +79,25 @@ export interface DocumentedAnswer<Body> {
 }
 
 /**
- * A route's `schema.response` as its handler is typed: it may return any body the document declares,
- * the 200's (for each content type) or an error's. Every error status is listed here whether or not the
- * route declares it: the union of bodies is the same, and an optional key would turn it into `unknown`.
- * An empty 200 (a `null` schema at run time) leaves the type `unknown`, so `reply.send()` needs no argument.
+ * A status range (`4xx`, `5xx`) as fastify serializes it: one schema for the whole range, and under
+ * `x-statuses` the statuses the document shows in its place (plugins/openapi.ts expands them). Fastify
+ * compiles a serializer per declared status of every route: ten error statuses each made the app's
+ * boot four times longer, and its event-loop stall set off the overload guard.
  */
-export type AnswerSchemas<Success, Failure> = { readonly 200: DocumentedAnswer<Success> } & { readonly [Status in ErrorStatus]: DocumentedAnswer<Failure> }
+export interface DocumentedRange<Body> extends DocumentedAnswer<Body> {
+  readonly 'x-statuses': Readonly<Record<string, DocumentedAnswer<Body>>>
+}
+
+/**
+ * A route's `schema.response` as its handler is typed: it may return any body the document declares,
+ * the 200's (for each content type) or an error's. An empty 200 (a `null` schema at run time) leaves
+ * the type `unknown`, so `reply.send()` needs no argument.
+ */
+export interface AnswerSchemas<Success, Failure> {
+  readonly 200: DocumentedAnswer<Success>
+  readonly '4xx': DocumentedRange<Failure>
+  readonly '5xx': DocumentedRange<Failure>
+}
 
 type BodyOf<Schema extends TSchema> = TSchema extends Schema ? never : Static<Schema>
 
@@ -95,11 +108,32 @@ type SuccessOf<Json extends TSchema, Item extends TSchema, Text extends TSchema>
 type FailureOf<ErrorBody extends TSchema> = Static<ErrorBody> | Static<typeof ServerClosingBodySchema>
 
 function errorAnswer<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorBody>, status: ErrorStatus, description: string): DocumentedAnswer<FailureOf<ErrorBody>> {
-  const body = status === 503 ? Type.Union([Type.Ref(dialect.errorBody), Type.Ref(ServerClosingBodySchema)]) : Type.Ref(dialect.errorBody)
   return {
     description,
     ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
-    content: { 'application/json': { schema: body } }
+    content: { 'application/json': { schema: status === 503 ? closingOr(dialect) : Type.Ref(dialect.errorBody) } }
+  }
+}
+
+/** A 503 may be Fastify's own body while the server closes. */
+function closingOr<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorBody>): TUnsafe<FailureOf<ErrorBody>> {
+  return Type.Unsafe(Type.Union([Type.Ref(dialect.errorBody), Type.Ref(ServerClosingBodySchema)]))
+}
+
+/**
+ * The statuses of one range, serialized with the dialect's error body. The closing body a 503 may carry
+ * is Fastify's own write, never serialized here: only the document's 503 names it (a union would cost
+ * every route a validator-backed serializer).
+ */
+function errorRange<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorBody>, range: 4 | 5, errors: Partial<Record<ErrorStatus, string>>): DocumentedRange<FailureOf<ErrorBody>> {
+  const statuses: Record<string, DocumentedAnswer<FailureOf<ErrorBody>>> = {}
+  for (const [status, description] of Object.entries(errors)) {
+    if (status.startsWith(String(range))) statuses[status] = errorAnswer(dialect, Number(status) as ErrorStatus, description)
+  }
+  return {
+    description: `${range}xx errors, in the dialect's error shape`,
+    content: { 'application/json': { schema: Type.Unsafe(Type.Ref(dialect.errorBody)) } },
+    'x-statuses': statuses
   }
 }
 
@@ -133,10 +167,8 @@ export function answerSchemas<ErrorBody extends TSchema, Json extends TSchema = 
 ) {
   const errors = { ...EVERY_ROUTE, ...spec.errors }
   if (spec.open === true) delete errors[401]
-  const response = {
-    200: successAnswer(dialect, spec),
-    ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, errorAnswer(dialect, Number(status) as ErrorStatus, description)]))
-  }
+  const response = { 200: successAnswer(dialect, spec), '4xx': errorRange(dialect, 4, errors), '5xx': errorRange(dialect, 5, errors) }
+  // An empty 200 is typed `unknown` (see AnswerSchemas), which the null schema it is does not say by itself.
   return response as AnswerSchemas<SuccessOf<Json, Item, Text>, FailureOf<ErrorBody>>
 }
 
