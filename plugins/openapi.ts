@@ -28,13 +28,28 @@ function namedWildcard (url: string, schema: DocumentedSchema): { url: string, s
   }
 }
 
-/** Each status range (`4xx`, `5xx`, one serializer each at run time) as the statuses it lists (src/schemas/answer-schemas.ts). */
-function perStatus (schema: DocumentedSchema): DocumentedSchema {
+interface RuntimeAnswer {
+  content?: Record<string, unknown>
+  'x-streamed'?: Record<string, unknown>
+  'x-statuses'?: Record<string, unknown>
+}
+
+/**
+ * What fastify compiles, shown as the document means it (src/schemas/answer-schemas.ts): each status
+ * range (`4xx`, `5xx`, one serializer each) as the statuses it lists, and a streamed item beside the JSON.
+ */
+function documentedAnswers (schema: DocumentedSchema): DocumentedSchema {
   if (schema.response === undefined) return schema
   const response: Record<string, unknown> = {}
-  for (const [status, answer] of Object.entries(schema.response as Record<string, { 'x-statuses'?: Record<string, unknown> }>)) {
-    if (answer['x-statuses'] === undefined) response[status] = answer
-    else Object.assign(response, answer['x-statuses'])
+  for (const [status, answer] of Object.entries(schema.response as Record<string, RuntimeAnswer>)) {
+    if (answer['x-statuses'] !== undefined) {
+      Object.assign(response, answer['x-statuses'])
+    } else if (answer['x-streamed'] !== undefined) {
+      const { 'x-streamed': streamed, ...rest } = answer
+      response[status] = { ...rest, content: { ...answer.content, ...streamed } }
+    } else {
+      response[status] = answer
+    }
   }
   return { ...schema, response }
 }
@@ -78,7 +93,7 @@ export default fp(async function openapi (fastify) {
     },
     exposeHeadRoutes: true,
     transform: ({ schema, url, route }) => {
-      const named = namedWildcard(url, perStatus(schema ?? {}))
+      const named = namedWildcard(url, documentedAnswers(schema ?? {}))
       return route.method === 'HEAD' ? { url: named.url, schema: headersOnly(named.schema) } : named
     },
     // Keep each schema's $id as its component name, so generated clients get readable types.

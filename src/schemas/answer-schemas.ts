@@ -76,6 +76,11 @@ export interface DocumentedAnswer<Body> {
   readonly description: string
   readonly headers?: typeof RETRY_AFTER
   readonly content: Readonly<Record<string, { readonly schema: TUnsafe<Body> }>>
+  /**
+   * The streamed media type and its item, for the document only (plugins/openapi.ts adds it to `content`):
+   * fastify never serializes a stream, and compiling the item's union cost every app's boot.
+   */
+  readonly 'x-streamed'?: Readonly<Record<string, { readonly schema: TSchema }>>
 }
 
 /**
@@ -147,17 +152,14 @@ function successAnswer<ErrorBody extends TSchema, Json extends TSchema, Item ext
   const content: Record<string, { schema: TUnsafe<BodyOf<Json> | BodyOf<Item> | BodyOf<Text>> }> = {}
   if (spec.text !== undefined) content['text/plain'] = { schema: Type.Unsafe(spec.text) }
   if (spec.json !== undefined) content['application/json'] = { schema: Type.Unsafe(Type.Ref(spec.json)) }
-  if (spec.stream !== undefined) {
-    const end = dialect.streamEnd === undefined ? [] : [Type.Unsafe<string>({ type: 'string', enum: [dialect.streamEnd] })]
-    content[dialect.streamMediaType] = {
-      schema: Type.Unsafe(Type.Union([Type.Ref(spec.stream), Type.Ref(dialect.errorBody), ...end], {
-        description: `One ${dialect.streamMediaType === 'text/event-stream' ? 'frame\'s data' : 'line'}: a chunk; ` +
-          'an error object ends a stream that failed after its first chunk' +
-          (dialect.streamEnd === undefined ? '' : `; \`${dialect.streamEnd}\` ends every other`)
-      }))
-    }
-  }
-  return { description, content }
+  if (spec.stream === undefined) return { description, content }
+  const end = dialect.streamEnd === undefined ? [] : [Type.Unsafe<string>({ type: 'string', enum: [dialect.streamEnd] })]
+  const item = Type.Union([Type.Ref(spec.stream), Type.Ref(dialect.errorBody), ...end], {
+    description: `One ${dialect.streamMediaType === 'text/event-stream' ? 'frame\'s data' : 'line'}: a chunk; ` +
+      'an error object ends a stream that failed after its first chunk' +
+      (dialect.streamEnd === undefined ? '' : `; \`${dialect.streamEnd}\` ends every other`)
+  })
+  return { description, content, 'x-streamed': { [dialect.streamMediaType]: { schema: item } } }
 }
 
 /** The `schema.response` of a route speaking `dialect`: every status it really answers, with its body per content type. */
