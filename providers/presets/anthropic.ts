@@ -2,9 +2,9 @@
  * Anthropic (Claude), on its native Messages API.
  * @see https://docs.claude.com/en/docs/about-claude/models/overview (model line-up checked 2026-11)
  */
-import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
-import { anthropicProtocol } from './anthropic/protocol.js'
-import { defineProvider } from './define-provider.js'
+import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
+import { anthropicProtocol } from '../protocols/anthropic/protocol.js'
+import { defineProvider } from '../define-provider.js'
 
 const CLAUDE: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
 

@@ -4,10 +4,10 @@
  * https://dashscope-intl.aliyuncs.com/compatible-mode/v1 (Singapore) or https://dashscope-us.aliyuncs.com/compatible-mode/v1 (US).
  * @see https://www.alibabacloud.com/help/en/model-studio/compatibility-of-openai-with-dashscope (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { CODER_INSERT, TEXT, THINKING, VISION, VISION_THINKING, chatModel, embeddingModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { CODER_INSERT, TEXT, THINKING, VISION, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 const qwen = (id: string, capabilities: typeof TEXT, contextLength: number) => chatModel(id, 'qwen', capabilities, contextLength)
 

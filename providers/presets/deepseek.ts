@@ -2,10 +2,10 @@
  * DeepSeek, on the shared OpenAI-compatible protocol.
  * @see https://api-docs.deepseek.com/quick_start/pricing (model line-up checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { THINKING, VISION_THINKING, chatModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { THINKING, VISION_THINKING, chatModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 export const deepSeekDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'deepseek',

@@ -2,10 +2,10 @@
  * Fireworks AI, on the shared OpenAI-compatible protocol; model ids are full paths (`accounts/fireworks/models/...`).
  * @see https://docs.fireworks.ai/api-reference/post-chatcompletions (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { TEXT, THINKING, chatModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { TEXT, THINKING, chatModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 const fireworks = (name: string, family: string, capabilities: typeof TEXT, contextLength: number) =>
   chatModel(`accounts/fireworks/models/${name}`, family, capabilities, contextLength)

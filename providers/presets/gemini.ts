@@ -2,10 +2,10 @@
  * Google Gemini (AI Studio / Generative Language API), on its native generateContent API.
  * @see https://ai.google.dev/gemini-api/docs/models (model line-up checked 2026-11)
  */
-import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { embeddingModel } from './model-cards.js'
-import { geminiProtocol } from './gemini/protocol.js'
+import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { embeddingModel } from '../shared/model-cards.js'
+import { geminiProtocol } from '../protocols/gemini/protocol.js'
 
 const GEMINI: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
 

@@ -2,10 +2,10 @@
  * Groq, on the shared OpenAI-compatible protocol.
  * @see https://console.groq.com/docs/models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { TEXT, THINKING, VISION, chatModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { TEXT, THINKING, VISION, chatModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 export const groqDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'groq',

@@ -2,10 +2,10 @@
  * Mistral AI, on the shared OpenAI-compatible protocol.
  * @see https://docs.mistral.ai/getting-started/models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { CODER_INSERT, TEXT, VISION, chatModel, embeddingModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { CODER_INSERT, TEXT, VISION, chatModel, embeddingModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 export const mistralDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'mistral',

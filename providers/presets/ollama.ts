@@ -3,10 +3,10 @@
  * under `ollama/<name>` or, when OLLAMA_UPSTREAM_UNPREFIXED=true, under their own names.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { ASSUMED_CAPABILITIES } from './ollama/model-list.js'
-import { ollamaProtocol } from './ollama/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { ASSUMED_CAPABILITIES } from '../protocols/ollama/model-list.js'
+import { ollamaProtocol } from '../protocols/ollama/protocol.js'
 
 export const ollamaDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'ollama',

@@ -3,11 +3,11 @@
  * gateway), each registered as a provider under its own id on the shared protocol.
  */
 import fp from 'fastify-plugin'
-import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
-import type { Protocol } from '../src/core/protocol.js'
-import { Secret } from '../src/core/secret.js'
-import type { ConfigServer } from '../src/config/config-file-schema.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
+import type { Protocol } from '../../src/core/protocol.js'
+import { Secret } from '../../src/core/secret.js'
+import type { ConfigServer } from '../../src/config/config-file-schema.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 const DEFAULT_CAPABILITIES: readonly Capability[] = ['completion', 'tools']
 const DEFAULT_CONTEXT_LENGTH = 32_768

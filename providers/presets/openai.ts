@@ -2,9 +2,9 @@
  * OpenAI, on the shared OpenAI-compatible protocol.
  * @see https://platform.openai.com/docs/models (model line-up checked 2026-11)
  */
-import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 const REASONING: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
 const MULTIMODAL: readonly Capability[] = ['completion', 'tools', 'vision']

@@ -3,10 +3,10 @@
  * international one is https://api.siliconflow.com/v1 (separate accounts and keys).
  * @see https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { CODER_INSERT, TEXT, THINKING, VISION, chatModel, embeddingModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { CODER_INSERT, TEXT, THINKING, VISION, chatModel, embeddingModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 /** SiliconFlow answers more than 64 inputs with HTTP 413. */
 const EMBEDDING_BATCH = 64

@@ -2,10 +2,10 @@
  * Together AI, on the shared OpenAI-compatible protocol.
  * @see https://docs.together.ai/docs/serverless-models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { TEXT, THINKING, chatModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { TEXT, THINKING, chatModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 export const togetherDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'together',

@@ -2,10 +2,10 @@
  * xAI (Grok), on the shared OpenAI-compatible protocol.
  * @see https://docs.x.ai/docs/models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { TEXT, THINKING, VISION, VISION_THINKING, chatModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { TEXT, THINKING, VISION, VISION_THINKING, chatModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 export const xaiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'xai',

@@ -3,10 +3,10 @@
  * endpoint; international accounts use https://api.z.ai/api/paas/v4.
  * @see https://docs.bigmodel.cn (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../src/core/capabilities.js'
-import { defineProvider } from './define-provider.js'
-import { TEXT, THINKING, VISION_THINKING, chatModel, embeddingModel } from './model-cards.js'
-import { openAiCompatibleProtocol } from './openai-compatible/protocol.js'
+import type { ProviderDescriptor } from '../../src/core/capabilities.js'
+import { defineProvider } from '../define-provider.js'
+import { TEXT, THINKING, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
+import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 
 export const zhipuDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'zhipu',

@@ -2,7 +2,7 @@
  * The Ollama-style short names the earlier version of this tool documented, each mapped to the
  * provider model that stands in for it. They resolve, and are listed, only while their provider is active.
  */
-import type { ModelAlias } from './model-alias.js'
+import type { ModelAlias } from '../../src/core/model-alias.js'
 
 export const BUILTIN_ALIASES: readonly ModelAlias[] = [
   { name: 'qwen2:7b', target: 'dashscope/qwen2-7b-instruct', origin: 'builtin' },

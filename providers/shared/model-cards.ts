@@ -1,5 +1,5 @@
 /** Shorthands for the capability sets and cards the provider catalogues repeat. */
-import type { Capability, ModelCard } from '../src/core/capabilities.js'
+import type { Capability, ModelCard } from '../../src/core/capabilities.js'
 
 export const TEXT: readonly Capability[] = ['completion', 'tools']
 export const THINKING: readonly Capability[] = ['completion', 'tools', 'thinking']

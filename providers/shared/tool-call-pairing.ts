@@ -2,7 +2,7 @@
  * Pairs tool results with the calls they answer when a client sent no ids (older Ollama clients):
  * calls get deterministic ids, and each result claims the first open call with its tool name, else the first open call.
  */
-import type { ChatMessage } from './chat-request.js'
+import type { ChatMessage } from '../../src/core/chat-request.js'
 
 export interface PairedCall {
   readonly id: string

@@ -2,7 +2,7 @@
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
 import type { ModelAlias, ModelPreset } from './model-alias.js'
 import { canonicalModelName, parseModelName, stripLatestTag } from './model-name.js'
-import { providersForBareName } from './model-routing.js'
+import { providersForBareName } from '../../providers/routing/bare-names.js'
 import type { Protocol } from './protocol.js'
 import type { Secret } from './secret.js'
 

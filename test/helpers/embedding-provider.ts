@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
 import { Secret } from '../../src/core/secret.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
 import { FAKE_EMBEDDING_LENGTH } from './fake-embeddings.js'
 import type { FakeUpstream } from './fake-upstream.js'
 

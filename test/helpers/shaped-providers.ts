@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Capability, ModelCard, ProviderDescriptor, ProviderQuirks } from '../../src/core/capabilities.js'
 import { Secret } from '../../src/core/secret.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
 import { TEST_API_KEY } from './build-app.js'
 
 const FULL: readonly Capability[] = ['completion', 'tools', 'thinking', 'vision', 'insert']

@@ -1,5 +1,5 @@
 /** Anthropic's Messages API as a Protocol: `/v1/messages` on the host root, key in `x-api-key`. */
-import type { Protocol } from '../../src/core/protocol.js'
+import type { Protocol } from '../../../src/core/protocol.js'
 import { readAnthropicErrorText } from './error-body.js'
 import { AnthropicStreamMapper } from './stream-mapper.js'
 import { toAnthropicRequest } from './to-anthropic-request.js'

@@ -3,10 +3,10 @@
  * their stop, usage from message_start and message_delta, stop_reason at message_stop, error events.
  * Signed thinking blocks are remembered under the ids of the tool calls they led to (thinking-memory.ts).
  */
-import type { ChatEvent, DoneReason } from '../../src/core/chat-event.js'
-import { newToolCallId } from '../../src/core/tool-call-id.js'
-import type { StreamMapper } from '../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../src/upstream/sse-decoder.js'
+import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
+import { newToolCallId } from '../../shared/tool-call-id.js'
+import type { StreamMapper } from '../../../src/upstream/chat-events.js'
+import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
 import { readAnthropicError } from './error-body.js'
 import { thinkingMemory } from './thinking-memory.js'
 import type { AnthropicStreamEvent, AnthropicThinkingBlock, AnthropicUsage } from './wire-types.js'

@@ -7,7 +7,7 @@
  * request instead of letting Anthropic answer 400.
  * @see https://docs.claude.com/en/docs/build-with-claude/extended-thinking#preserving-thinking-blocks (checked 2026-11)
  */
-import { ToolCallMemory } from '../../src/core/tool-call-memory.js'
+import { ToolCallMemory } from '../../shared/tool-call-memory.js'
 import type { AnthropicThinkingBlock } from './wire-types.js'
 
 export const thinkingMemory = new ToolCallMemory<readonly AnthropicThinkingBlock[]>()

@@ -1,8 +1,8 @@
 /** NormalisedChatRequest to an Anthropic Messages body: system on top, content blocks, tools, thinking, a limit. */
-import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../src/core/chat-request.js'
-import { sniffImageMime } from '../../src/core/image-mime.js'
-import type { ProtocolContext } from '../../src/core/protocol.js'
-import { ToolCallPairing } from '../../src/core/tool-call-pairing.js'
+import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../../src/core/chat-request.js'
+import { sniffImageMime } from '../../shared/image-mime.js'
+import type { ProtocolContext } from '../../../src/core/protocol.js'
+import { ToolCallPairing } from '../../shared/tool-call-pairing.js'
 import { acceptsSampling, usesAdaptiveThinking } from './model-traits.js'
 import { thinkingMemory } from './thinking-memory.js'
 import type { AnthropicContentBlock, AnthropicMessage, AnthropicRequest } from './wire-types.js'

@@ -2,7 +2,7 @@
  * Azure OpenAI: the shared OpenAI-compatible protocol with Azure's `api-key` header and URLs.
  * @see https://learn.microsoft.com/azure/ai-foundry/openai/reference (checked 2026-11)
  */
-import type { Protocol } from '../../src/core/protocol.js'
+import type { Protocol } from '../../../src/core/protocol.js'
 import { openAiCompatibleProtocol } from '../openai-compatible/protocol.js'
 
 /** Where AZURE_BASE_URL points, which decides how a chat request is addressed. */

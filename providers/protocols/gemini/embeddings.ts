@@ -3,8 +3,8 @@
  * no token usage for embeddings, so no prompt token count is returned.
  * @see https://ai.google.dev/api/embeddings#method:-models.batchembedcontents (checked 2026-11)
  */
-import type { EmbedBatchResult, EmbedOptions } from '../../src/core/embed-request.js'
-import type { ProtocolContext, UpstreamHttpRequest } from '../../src/core/protocol.js'
+import type { EmbedBatchResult, EmbedOptions } from '../../../src/core/embed-request.js'
+import type { ProtocolContext, UpstreamHttpRequest } from '../../../src/core/protocol.js'
 
 export interface GeminiEmbedContentRequest {
   /** `models/{model}`: Gemini rejects a batch whose requests name another model than the URL. */

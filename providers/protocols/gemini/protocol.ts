@@ -2,7 +2,7 @@
  * The Gemini API as a Protocol: streamGenerateContent with `alt=sse` and batchEmbedContents,
  * key in `x-goog-api-key` (never the URL).
  */
-import type { Protocol } from '../../src/core/protocol.js'
+import type { Protocol } from '../../../src/core/protocol.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
 import { readGeminiErrorText } from './error-body.js'
 import { GeminiStreamMapper } from './stream-mapper.js'

@@ -6,7 +6,7 @@
  * documented `skip_thought_signature_validator` placeholder instead, so the request is not refused.
  * @see https://ai.google.dev/gemini-api/docs/thought-signatures (checked 2026-11)
  */
-import { ToolCallMemory } from '../../src/core/tool-call-memory.js'
+import { ToolCallMemory } from '../../shared/tool-call-memory.js'
 
 export const SKIP_SIGNATURE_VALIDATOR = 'skip_thought_signature_validator'
 

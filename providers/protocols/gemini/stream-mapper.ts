@@ -3,10 +3,10 @@
  * get Ollama ids (their thought signatures remembered), usage is cumulative (the last one wins), and the
  * stream simply ends, so usage and finish are given at flush.
  */
-import type { ChatEvent, DoneReason } from '../../src/core/chat-event.js'
-import { newToolCallId } from '../../src/core/tool-call-id.js'
-import type { StreamMapper } from '../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../src/upstream/sse-decoder.js'
+import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
+import { newToolCallId } from '../../shared/tool-call-id.js'
+import type { StreamMapper } from '../../../src/upstream/chat-events.js'
+import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
 import { readGeminiError } from './error-body.js'
 import { signatureMemory } from './signature-memory.js'
 import type { GeminiStreamChunk } from './wire-types.js'

@@ -1,8 +1,8 @@
 /** NormalisedChatRequest to a Gemini generateContent body: systemInstruction, contents with parts, tools, generationConfig. */
-import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../src/core/chat-request.js'
-import { sniffImageMime } from '../../src/core/image-mime.js'
-import type { ProtocolContext } from '../../src/core/protocol.js'
-import { ToolCallPairing } from '../../src/core/tool-call-pairing.js'
+import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../../src/core/chat-request.js'
+import { sniffImageMime } from '../../shared/image-mime.js'
+import type { ProtocolContext } from '../../../src/core/protocol.js'
+import { ToolCallPairing } from '../../shared/tool-call-pairing.js'
 import { alwaysThinks, usesThinkingBudget } from './model-traits.js'
 import { toGeminiParameters, toGeminiSchema } from './schema-subset.js'
 import { signatureMemory, SKIP_SIGNATURE_VALIDATOR } from './signature-memory.js'

@@ -2,8 +2,8 @@
  * A real Ollama's `/api/embed`: one batch of inputs in, `embeddings` in input order out.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md#generate-embeddings (checked 2026-11)
  */
-import type { EmbedBatchResult, EmbedOptions } from '../../src/core/embed-request.js'
-import type { ProtocolContext, UpstreamHttpRequest } from '../../src/core/protocol.js'
+import type { EmbedBatchResult, EmbedOptions } from '../../../src/core/embed-request.js'
+import type { ProtocolContext, UpstreamHttpRequest } from '../../../src/core/protocol.js'
 
 export function toOllamaEmbedRequest (inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest {
   return {

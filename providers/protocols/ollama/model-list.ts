@@ -1,6 +1,6 @@
 /** A real Ollama's GET /api/tags as model cards: its names (`:latest` dropped, as our names imply it), capabilities and families. */
-import type { Capability, ModelCard, ModelListing } from '../../src/core/capabilities.js'
-import { stripLatestTag } from '../../src/core/model-name.js'
+import type { Capability, ModelCard, ModelListing } from '../../../src/core/capabilities.js'
+import { stripLatestTag } from '../../../src/core/model-name.js'
 import type { OllamaTagEntry } from './wire-types.js'
 
 const KNOWN: ReadonlySet<string> = new Set<Capability>(['completion', 'tools', 'thinking', 'vision', 'embedding', 'insert'])

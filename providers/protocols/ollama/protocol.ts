@@ -1,5 +1,5 @@
 /** A real Ollama server as a Protocol: /api/chat and /api/embed passed through, NDJSON framing, models from /api/tags. */
-import type { Protocol } from '../../src/core/protocol.js'
+import type { Protocol } from '../../../src/core/protocol.js'
 import { readOllamaErrorText } from './error-body.js'
 import { readOllamaEmbedResponse, toOllamaEmbedRequest } from './embeddings.js'
 import { readOllamaModelList } from './model-list.js'

@@ -1,8 +1,8 @@
 /** A real Ollama's NDJSON chat lines to ChatEvents, keeping its thinking, whole tool calls, counts and timings. */
-import type { ChatEvent } from '../../src/core/chat-event.js'
-import { newToolCallId } from '../../src/core/tool-call-id.js'
-import type { StreamMapper } from '../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../src/upstream/sse-decoder.js'
+import type { ChatEvent } from '../../../src/core/chat-event.js'
+import { newToolCallId } from '../../shared/tool-call-id.js'
+import type { StreamMapper } from '../../../src/upstream/chat-events.js'
+import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
 import type { OllamaChatChunk, OllamaWireToolCall } from './wire-types.js'
 
 export class OllamaStreamMapper implements StreamMapper {

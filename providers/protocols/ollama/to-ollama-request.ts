@@ -1,6 +1,6 @@
 /** NormalisedChatRequest back to Ollama's own /api/chat body (or /api/generate for fill-in-the-middle), with nothing renamed. */
-import type { ChatMessage, NormalisedChatRequest } from '../../src/core/chat-request.js'
-import type { ProtocolContext } from '../../src/core/protocol.js'
+import type { ChatMessage, NormalisedChatRequest } from '../../../src/core/chat-request.js'
+import type { ProtocolContext } from '../../../src/core/protocol.js'
 import type { OllamaChatRequest, OllamaGenerateRequest, OllamaWireMessage } from './wire-types.js'
 
 export function toOllamaRequest (request: NormalisedChatRequest, context: ProtocolContext): OllamaChatRequest {

@@ -3,8 +3,8 @@
  * DashScope, SiliconFlow, Volcengine Ark and Zhipu answer in the same shape.
  * @see https://platform.openai.com/docs/api-reference/embeddings (checked 2026-11)
  */
-import type { ProtocolContext, UpstreamHttpRequest } from '../../src/core/protocol.js'
-import type { EmbedBatchResult, EmbedOptions } from '../../src/core/embed-request.js'
+import type { ProtocolContext, UpstreamHttpRequest } from '../../../src/core/protocol.js'
+import type { EmbedBatchResult, EmbedOptions } from '../../../src/core/embed-request.js'
 
 export interface OpenAiEmbeddingRequest {
   model: string

@@ -1,5 +1,5 @@
 /** The OpenAI-compatible protocol module that every OpenAI-style preset reuses by configuration alone. */
-import type { Protocol } from '../../src/core/protocol.js'
+import type { Protocol } from '../../../src/core/protocol.js'
 import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from './embeddings.js'
 import { readOpenAiErrorText } from './error-body.js'
 import { OpenAiStreamMapper } from './stream-mapper.js'

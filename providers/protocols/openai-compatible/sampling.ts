@@ -1,6 +1,6 @@
 /** Ollama's sampling options onto an OpenAI-style body, sending only what the provider and model accept. */
-import type { SamplingOptions } from '../../src/core/chat-request.js'
-import type { ProtocolContext } from '../../src/core/protocol.js'
+import type { SamplingOptions } from '../../../src/core/chat-request.js'
+import type { ProtocolContext } from '../../../src/core/protocol.js'
 import type { OpenAiSamplingFields } from './wire-types.js'
 
 /** `endpoint` 'completion' is the legacy completions API, which only knows `max_tokens`. */

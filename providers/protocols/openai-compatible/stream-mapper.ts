@@ -1,8 +1,8 @@
 /** OpenAI-style SSE chunks to ChatEvents: text, reasoning, tool calls accumulated by index, usage, finish. */
-import type { ChatEvent, DoneReason } from '../../src/core/chat-event.js'
-import { newToolCallId } from '../../src/core/tool-call-id.js'
-import type { StreamMapper } from '../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../src/upstream/sse-decoder.js'
+import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
+import { newToolCallId } from '../../shared/tool-call-id.js'
+import type { StreamMapper } from '../../../src/upstream/chat-events.js'
+import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
 import { readOpenAiError } from './error-body.js'
 import type { OpenAiStreamChunk, OpenAiToolCallDelta } from './wire-types.js'
 

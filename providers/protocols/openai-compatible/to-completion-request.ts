@@ -4,8 +4,8 @@
  * @see https://docs.siliconflow.com/en/userguide/guides/fim (SiliconFlow, prompt + suffix)
  * @see https://www.alibabacloud.com/help/en/model-studio/completions (DashScope, Qwen FIM tokens)
  */
-import type { NormalisedChatRequest } from '../../src/core/chat-request.js'
-import type { ProtocolContext, UpstreamHttpRequest } from '../../src/core/protocol.js'
+import type { NormalisedChatRequest } from '../../../src/core/chat-request.js'
+import type { ProtocolContext, UpstreamHttpRequest } from '../../../src/core/protocol.js'
 import { applySampling } from './sampling.js'
 import type { OpenAiCompletionRequest } from './wire-types.js'
 

@@ -1,8 +1,8 @@
 /** NormalisedChatRequest to an OpenAI chat-completions body, with each provider's switches from its quirks. */
-import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../src/core/chat-request.js'
-import type { ProtocolContext } from '../../src/core/protocol.js'
-import type { ProviderQuirks } from '../../src/core/capabilities.js'
-import { toDataUrl } from '../../src/core/image-mime.js'
+import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../../src/core/chat-request.js'
+import type { ProtocolContext } from '../../../src/core/protocol.js'
+import type { ProviderQuirks } from '../../../src/core/capabilities.js'
+import { toDataUrl } from '../../shared/image-mime.js'
 import { applySampling } from './sampling.js'
 import type { OpenAiChatRequest, OpenAiMessage } from './wire-types.js'
 

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { providersForBareName } from '../../src/core/model-routing.js'
+import { providersForBareName } from '../../../../providers/routing/bare-names.js'
 
 t.test('bare names map to providers the way LiteLLM users expect', async (t) => {
   const cases: Array<[string, string[]]> = [

@@ -1,8 +1,8 @@
 import t from 'tap'
-import { AnthropicStreamMapper, mapStopReason } from '../../providers/anthropic/stream-mapper.js'
-import { thinkingMemory } from '../../providers/anthropic/thinking-memory.js'
-import type { ChatEvent } from '../../src/core/chat-event.js'
-import { anthropicScenario, FAKE_SIGNATURE } from '../helpers/fake-anthropic.js'
+import { AnthropicStreamMapper, mapStopReason } from '../../../../../providers/protocols/anthropic/stream-mapper.js'
+import { thinkingMemory } from '../../../../../providers/protocols/anthropic/thinking-memory.js'
+import type { ChatEvent } from '../../../../../src/core/chat-event.js'
+import { anthropicScenario, FAKE_SIGNATURE } from '../../../../helpers/fake-anthropic.js'
 
 function run (events: Array<Record<string, unknown> & { type: string }>): ChatEvent[] {
   const mapper = new AnthropicStreamMapper()

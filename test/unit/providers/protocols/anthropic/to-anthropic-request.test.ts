@@ -1,7 +1,7 @@
 import t from 'tap'
-import { anthropicDescriptor } from '../../providers/anthropic.js'
-import { toAnthropicRequest } from '../../providers/anthropic/to-anthropic-request.js'
-import type { ModelCard } from '../../src/core/capabilities.js'
+import { anthropicDescriptor } from '../../../../../providers/presets/anthropic.js'
+import { toAnthropicRequest } from '../../../../../providers/protocols/anthropic/to-anthropic-request.js'
+import type { ModelCard } from '../../../../../src/core/capabilities.js'
 
 const card = (id: string, maxOutputTokens?: number): ModelCard => ({ id, capabilities: ['completion', 'tools', 'thinking'], contextLength: 200_000, family: 'claude', ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }) })
 const context = (id = 'claude-sonnet-4-5', maxOutputTokens?: number) => ({ descriptor: anthropicDescriptor, card: card(id, maxOutputTokens) })

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { geminiBatchEmbedPath, readGeminiEmbedResponse, toGeminiEmbedRequest } from '../../providers/gemini/embeddings.js'
-import { geminiDescriptor } from '../../providers/gemini.js'
+import { geminiBatchEmbedPath, readGeminiEmbedResponse, toGeminiEmbedRequest } from '../../../../../providers/protocols/gemini/embeddings.js'
+import { geminiDescriptor } from '../../../../../providers/presets/gemini.js'
 
 const card = geminiDescriptor.models.find((model) => model.id === 'gemini-embedding-001')!
 const context = { descriptor: geminiDescriptor, card }

@@ -1,8 +1,8 @@
 import t from 'tap'
-import { GeminiStreamMapper } from '../../providers/gemini/stream-mapper.js'
-import { signatureMemory } from '../../providers/gemini/signature-memory.js'
-import type { ChatEvent } from '../../src/core/chat-event.js'
-import { FAKE_THOUGHT_SIGNATURE, geminiScenario } from '../helpers/fake-gemini.js'
+import { GeminiStreamMapper } from '../../../../../providers/protocols/gemini/stream-mapper.js'
+import { signatureMemory } from '../../../../../providers/protocols/gemini/signature-memory.js'
+import type { ChatEvent } from '../../../../../src/core/chat-event.js'
+import { FAKE_THOUGHT_SIGNATURE, geminiScenario } from '../../../../helpers/fake-gemini.js'
 
 function run (chunks: unknown[]): ChatEvent[] {
   const mapper = new GeminiStreamMapper()

@@ -1,8 +1,8 @@
 import t from 'tap'
-import { geminiDescriptor } from '../../providers/gemini.js'
-import { toGeminiSchema } from '../../providers/gemini/schema-subset.js'
-import { geminiStreamPath, toGeminiRequest } from '../../providers/gemini/to-gemini-request.js'
-import type { ThinkSetting } from '../../src/core/chat-request.js'
+import { geminiDescriptor } from '../../../../../providers/presets/gemini.js'
+import { toGeminiSchema } from '../../../../../providers/protocols/gemini/schema-subset.js'
+import { geminiStreamPath, toGeminiRequest } from '../../../../../providers/protocols/gemini/to-gemini-request.js'
+import type { ThinkSetting } from '../../../../../src/core/chat-request.js'
 
 const context = (id: string) => ({ descriptor: geminiDescriptor, card: { id, capabilities: geminiDescriptor.defaultCapabilities, contextLength: 1, family: 'gemini' } })
 const thinking = (id: string, think: ThinkSetting) => toGeminiRequest({ messages: [], options: {}, think }, context(id)).generationConfig?.thinkingConfig

@@ -1,11 +1,11 @@
 import t from 'tap'
-import { ollamaDescriptor } from '../../providers/ollama.js'
-import { readOllamaModelList } from '../../providers/ollama/model-list.js'
-import { ollamaProtocol } from '../../providers/ollama/protocol.js'
-import { ProviderRegistry } from '../../src/core/provider-registry.js'
-import { Secret } from '../../src/core/secret.js'
-import { ToolCallMemory } from '../../src/core/tool-call-memory.js'
-import { ToolCallPairing } from '../../src/core/tool-call-pairing.js'
+import { ollamaDescriptor } from '../../../../../providers/presets/ollama.js'
+import { readOllamaModelList } from '../../../../../providers/protocols/ollama/model-list.js'
+import { ollamaProtocol } from '../../../../../providers/protocols/ollama/protocol.js'
+import { ProviderRegistry } from '../../../../../src/core/provider-registry.js'
+import { Secret } from '../../../../../src/core/secret.js'
+import { ToolCallMemory } from '../../../../../providers/shared/tool-call-memory.js'
+import { ToolCallPairing } from '../../../../../providers/shared/tool-call-pairing.js'
 
 t.test('tool-call memory is bounded and forgets old entries', async (t) => {
   const memory = new ToolCallMemory<string>({ maxEntries: 2, ttlMs: 60_000 })

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from '../../providers/openai-compatible/embeddings.js'
-import { openAiDescriptor } from '../../providers/openai.js'
+import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from '../../../../../providers/protocols/openai-compatible/embeddings.js'
+import { openAiDescriptor } from '../../../../../providers/presets/openai.js'
 
 const card = openAiDescriptor.models.find((model) => model.id === 'text-embedding-3-small')!
 const context = { descriptor: openAiDescriptor, card }

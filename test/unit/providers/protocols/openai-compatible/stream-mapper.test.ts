@@ -1,6 +1,6 @@
 import t from 'tap'
-import type { ChatEvent } from '../../src/core/chat-event.js'
-import { OpenAiStreamMapper } from '../../providers/openai-compatible/stream-mapper.js'
+import type { ChatEvent } from '../../../../../src/core/chat-event.js'
+import { OpenAiStreamMapper } from '../../../../../providers/protocols/openai-compatible/stream-mapper.js'
 
 function run (chunks: unknown[], done = true): ChatEvent[] {
   const mapper = new OpenAiStreamMapper()

@@ -1,7 +1,7 @@
 import t from 'tap'
-import type { ProviderQuirks } from '../../src/core/capabilities.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
-import { openAiDescriptor } from '../../providers/openai.js'
+import type { ProviderQuirks } from '../../../../../src/core/capabilities.js'
+import { openAiCompatibleProtocol } from '../../../../../providers/protocols/openai-compatible/protocol.js'
+import { openAiDescriptor } from '../../../../../providers/presets/openai.js'
 
 const card = openAiDescriptor.models.find((model) => model.id === 'gpt-4.1')!
 const request = {

@@ -1,8 +1,8 @@
 import t from 'tap'
-import type { ModelCard, ProviderQuirks } from '../../src/core/capabilities.js'
-import type { NormalisedChatRequest } from '../../src/core/chat-request.js'
-import { JSON_INSTRUCTION, toOpenAiRequest } from '../../providers/openai-compatible/to-openai-request.js'
-import { openAiDescriptor } from '../../providers/openai.js'
+import type { ModelCard, ProviderQuirks } from '../../../../../src/core/capabilities.js'
+import type { NormalisedChatRequest } from '../../../../../src/core/chat-request.js'
+import { JSON_INSTRUCTION, toOpenAiRequest } from '../../../../../providers/protocols/openai-compatible/to-openai-request.js'
+import { openAiDescriptor } from '../../../../../providers/presets/openai.js'
 
 const gpt41 = openAiDescriptor.models.find((model) => model.id === 'gpt-4.1')!
 const o3 = openAiDescriptor.models.find((model) => model.id === 'o3')!

@@ -1,7 +1,7 @@
 import t from 'tap'
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
-import { toOpenAiRequest } from '../../providers/openai-compatible/to-openai-request.js'
-import { openAiDescriptor } from '../../providers/openai.js'
+import type { ProviderDescriptor } from '../../../../../src/core/capabilities.js'
+import { toOpenAiRequest } from '../../../../../providers/protocols/openai-compatible/to-openai-request.js'
+import { openAiDescriptor } from '../../../../../providers/presets/openai.js'
 
 const card = openAiDescriptor.models.find((model) => model.id === 'gpt-4.1')!
 const context = (quirks: Partial<ProviderDescriptor['quirks']> = {}) => ({
