@@ -1,7 +1,7 @@
 /** Turns a descriptor and its protocol into a named provider plugin that registers itself when its key (or base URL) is set. */
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
+import { CAPABILITIES, isCapability, type Capability, type ModelCard, type ProviderDescriptor } from '../src/core/capabilities.js'
 import type { Protocol } from '../src/core/protocol.js'
 import { Secret } from '../src/core/secret.js'
 import { getJson } from '../src/upstream/get-json.js'
@@ -112,12 +112,10 @@ function withConfiguredModels (descriptor: ProviderDescriptor, configured: strin
   return models
 }
 
-const CAPABILITIES: readonly Capability[] = ['completion', 'tools', 'thinking', 'vision', 'embedding', 'insert']
-
 function readCapabilities (list: string, entry: string): Capability[] {
   const names = list.split('+').map((name) => name.trim()).filter((name) => name !== '')
-  for (const name of names) {
-    if (!CAPABILITIES.includes(name as Capability)) throw new Error(`model entry "${entry}": unknown capability "${name}" (known: ${CAPABILITIES.join(', ')})`)
-  }
-  return names as Capability[]
+  return names.map((name) => {
+    if (!isCapability(name)) throw new Error(`model entry "${entry}": unknown capability "${name}" (known: ${CAPABILITIES.join(', ')})`)
+    return name
+  })
 }

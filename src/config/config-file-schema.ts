@@ -1,10 +1,9 @@
 /** The optional configuration file (CONFIG_FILE, YAML or JSON): model aliases and OpenAI-compatible servers. */
 import { Type, type Static } from '@sinclair/typebox'
+import { CAPABILITIES } from '../core/capabilities.js'
 import { OptionsSchema } from '../schemas/common.js'
 
-const CapabilitySchema = Type.Union([
-  Type.Literal('completion'), Type.Literal('tools'), Type.Literal('thinking'), Type.Literal('vision'), Type.Literal('embedding'), Type.Literal('insert')
-])
+const CapabilitySchema = Type.Union(CAPABILITIES.map((capability) => Type.Literal(capability)))
 
 export const ConfigAliasSchema = Type.Union([
   Type.String({ minLength: 1, description: 'Shorthand: the target name alone' }),

@@ -1,7 +1,14 @@
 /** The capability descriptor: what a provider offers and how it is configured. */
 
-/** Ollama's capability names, as `/api/show` reports them. */
-export type Capability = 'completion' | 'tools' | 'thinking' | 'vision' | 'embedding' | 'insert'
+/** Ollama's capability names, as `/api/show` reports them; the one list every schema and reader of them uses. */
+export const CAPABILITIES = ['completion', 'tools', 'thinking', 'vision', 'embedding', 'insert'] as const
+
+export type Capability = typeof CAPABILITIES[number]
+
+/** Whether a name read from outside (an environment variable, an upstream's list) is one of Ollama's capabilities. */
+export function isCapability (name: string): name is Capability {
+  return (CAPABILITIES as readonly string[]).includes(name)
+}
 
 export interface ModelCard {
   /** The upstream model id, sent as `model` to the provider (may contain `/` or `:`). */

@@ -1,9 +1,8 @@
 /** A real Ollama's GET /api/tags as model cards: its names (`:latest` dropped, as our names imply it), capabilities and families. */
-import type { Capability, ModelCard, ModelListing } from '../../../src/core/capabilities.js'
+import { isCapability, type Capability, type ModelCard, type ModelListing } from '../../../src/core/capabilities.js'
 import { stripLatestTag } from '../../../src/core/model-name.js'
 import type { OllamaTagEntry } from './wire-types.js'
 
-const KNOWN: ReadonlySet<string> = new Set<Capability>(['completion', 'tools', 'thinking', 'vision', 'embedding', 'insert'])
 /** Servers before capabilities were listed in /api/tags: let everything through and let the upstream judge. */
 export const ASSUMED_CAPABILITIES: readonly Capability[] = ['completion', 'tools', 'thinking', 'vision']
 /** Ollama's own default context when a model does not say. */
@@ -17,7 +16,7 @@ export function readOllamaModelList (body: unknown): ModelCard[] {
     const name = entry.model ?? entry.name
     if (typeof name !== 'string' || name === '') continue
     const capabilities = Array.isArray(entry.capabilities)
-      ? entry.capabilities.filter((capability): capability is Capability => KNOWN.has(capability))
+      ? entry.capabilities.filter(isCapability)
       : ASSUMED_CAPABILITIES
     cards.push({
       id: stripLatestTag(name),
