@@ -31,12 +31,7 @@ export const anthropicDescriptor: ProviderDescriptor = Object.freeze<ProviderDes
     claude('claude-sonnet-4-5', 64_000),
     claude('claude-haiku-4-5', 64_000),
     claude('claude-opus-4-1', 32_000)
-  ],
-  quirks: {
-    // Thinking is set by the Anthropic request mapper (budget or adaptive), not by an OpenAI-style switch.
-    thinkingControl: 'none',
-    streamUsageOption: false
-  }
+  ]
 })
 
 export default defineProvider(anthropicDescriptor, anthropicProtocol)

@@ -3,15 +3,15 @@
  * Deployments are named by their owner, so models come from AZURE_MODELS (deployment names).
  * @see https://learn.microsoft.com/azure/ai-foundry/openai/reference (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { createAzureProtocol, azureEndpointKind } from '../protocols/azure/protocol.js'
 import { defineProvider } from '../define-provider.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 import { VISION } from '../shared/model-cards.js'
 
 /** The GA data-plane version used when AZURE_API_VERSION is not set. */
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21'
 
-export const azureDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const azureDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'azure',
   displayName: 'Azure OpenAI',
   protocol: 'openai-chat',

@@ -4,14 +4,14 @@
  * https://dashscope-intl.aliyuncs.com/compatible-mode/v1 (Singapore) or https://dashscope-us.aliyuncs.com/compatible-mode/v1 (US).
  * @see https://www.alibabacloud.com/help/en/model-studio/compatibility-of-openai-with-dashscope (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { CODER_INSERT, TEXT, THINKING, VISION, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const qwen = (id: string, capabilities: typeof TEXT, contextLength: number) => chatModel(id, 'qwen', capabilities, contextLength)
 
-export const dashScopeDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const dashScopeDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'dashscope',
   displayName: 'Alibaba Cloud Model Studio (DashScope)',
   protocol: 'openai-chat',

@@ -2,12 +2,12 @@
  * DeepSeek, on the shared OpenAI-compatible protocol.
  * @see https://api-docs.deepseek.com/quick_start/pricing (model line-up checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { THINKING, VISION_THINKING, chatModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const deepSeekDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const deepSeekDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'deepseek',
   displayName: 'DeepSeek',
   protocol: 'openai-chat',

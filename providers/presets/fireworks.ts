@@ -2,15 +2,15 @@
  * Fireworks AI, on the shared OpenAI-compatible protocol; model ids are full paths (`accounts/fireworks/models/...`).
  * @see https://docs.fireworks.ai/api-reference/post-chatcompletions (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, THINKING, chatModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const fireworks = (name: string, family: string, capabilities: typeof TEXT, contextLength: number) =>
   chatModel(`accounts/fireworks/models/${name}`, family, capabilities, contextLength)
 
-export const fireworksDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const fireworksDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'fireworks',
   displayName: 'Fireworks AI',
   protocol: 'openai-chat',

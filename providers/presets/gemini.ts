@@ -35,12 +35,7 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
     // batchEmbedContents takes at most 100 requests; 3072 is the full vector, shorter on request (outputDimensionality).
     // text-embedding-004 is left out: Google shut it down in January 2026.
     embeddingModel('gemini-embedding-001', 'gemini-embedding', { batchSize: 100, contextLength: 2048, length: 3072 })
-  ],
-  quirks: {
-    // thinkingConfig is set by the Gemini request mapper (budget on 2.x, level on 3.x).
-    thinkingControl: 'none',
-    streamUsageOption: false
-  }
+  ]
 })
 
 export default defineProvider(geminiDescriptor, geminiProtocol)

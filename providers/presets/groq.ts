@@ -2,12 +2,12 @@
  * Groq, on the shared OpenAI-compatible protocol.
  * @see https://console.groq.com/docs/models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, THINKING, VISION, chatModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const groqDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const groqDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'groq',
   displayName: 'Groq',
   protocol: 'openai-chat',

@@ -2,12 +2,12 @@
  * Mistral AI, on the shared OpenAI-compatible protocol.
  * @see https://docs.mistral.ai/getting-started/models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { CODER_INSERT, TEXT, VISION, chatModel, embeddingModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const mistralDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const mistralDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'mistral',
   displayName: 'Mistral AI',
   protocol: 'openai-chat',

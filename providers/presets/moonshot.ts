@@ -3,12 +3,12 @@
  * international accounts use https://api.moonshot.ai/v1.
  * @see https://platform.moonshot.cn/docs (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, THINKING, VISION_THINKING, chatModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const moonshotDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const moonshotDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'moonshot',
   displayName: 'Moonshot AI (Kimi)',
   protocol: 'openai-chat',

@@ -22,12 +22,7 @@ export const ollamaDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   defaultCapabilities: ASSUMED_CAPABILITIES,
   defaultContextLength: 4096,
   // Discovered from the server's /api/tags at boot and on every refresh.
-  models: [],
-  quirks: {
-    // `think` passes through as it came.
-    thinkingControl: 'none',
-    streamUsageOption: false
-  }
+  models: []
 })
 
 export default defineProvider(ollamaDescriptor, ollamaProtocol)

@@ -3,11 +3,12 @@
  * gateway), each registered as a provider under its own id on the shared protocol.
  */
 import fp from 'fastify-plugin'
-import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
+import type { Capability, ModelCard } from '../../src/core/capabilities.js'
 import type { Protocol } from '../../src/core/protocol.js'
 import { Secret } from '../../src/core/secret.js'
 import type { ConfigServer } from '../../src/config/config-file-schema.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const DEFAULT_CAPABILITIES: readonly Capability[] = ['completion', 'tools']
 const DEFAULT_CONTEXT_LENGTH = 32_768
@@ -15,7 +16,7 @@ const DEFAULT_CONTEXT_LENGTH = 32_768
 /** Local servers often need no key: then no authorization header is sent at all. */
 const keylessProtocol: Protocol = { ...openAiCompatibleProtocol, authHeaders: () => ({}) }
 
-export function serverDescriptor (server: ConfigServer): ProviderDescriptor {
+export function serverDescriptor (server: ConfigServer): OpenAiCompatibleDescriptor {
   const defaultCapabilities = (server.capabilities ?? DEFAULT_CAPABILITIES)
   const defaultContextLength = server.contextLength ?? DEFAULT_CONTEXT_LENGTH
   const models = server.models.map((model): ModelCard => {
@@ -28,7 +29,7 @@ export function serverDescriptor (server: ConfigServer): ProviderDescriptor {
       ...(model.embeddingBatchSize === undefined ? {} : { embeddingBatchSize: model.embeddingBatchSize })
     }
   })
-  return Object.freeze<ProviderDescriptor>({
+  return Object.freeze<OpenAiCompatibleDescriptor>({
     id: server.id,
     displayName: server.displayName ?? server.id,
     protocol: 'openai-chat',

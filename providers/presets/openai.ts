@@ -2,9 +2,10 @@
  * OpenAI, on the shared OpenAI-compatible protocol.
  * @see https://platform.openai.com/docs/models (model line-up checked 2026-11)
  */
-import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
+import type { Capability, ModelCard } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const REASONING: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
 const MULTIMODAL: readonly Capability[] = ['completion', 'tools', 'vision']
@@ -15,7 +16,7 @@ function chat (id: string, capabilities: readonly Capability[], contextLength: n
   return { id, capabilities, contextLength, family: 'gpt', ...(capabilities.includes('thinking') ? { rejectsSampling: true } : {}) }
 }
 
-export const openAiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const openAiDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'openai',
   displayName: 'OpenAI',
   protocol: 'openai-chat',

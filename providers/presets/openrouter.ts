@@ -2,12 +2,12 @@
  * OpenRouter, on the shared OpenAI-compatible protocol; model ids keep the vendor path (`openrouter/anthropic/claude-sonnet-4.5`).
  * @see https://openrouter.ai/docs/api-reference/overview (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, THINKING, VISION_THINKING, chatModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const openRouterDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const openRouterDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'openrouter',
   displayName: 'OpenRouter',
   protocol: 'openai-chat',

@@ -3,15 +3,15 @@
  * international one is https://api.siliconflow.com/v1 (separate accounts and keys).
  * @see https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { CODER_INSERT, TEXT, THINKING, VISION, chatModel, embeddingModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 /** SiliconFlow answers more than 64 inputs with HTTP 413. */
 const EMBEDDING_BATCH = 64
 
-export const siliconFlowDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const siliconFlowDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'siliconflow',
   displayName: 'SiliconFlow',
   protocol: 'openai-chat',

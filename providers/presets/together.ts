@@ -2,12 +2,12 @@
  * Together AI, on the shared OpenAI-compatible protocol.
  * @see https://docs.together.ai/docs/serverless-models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, THINKING, chatModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const togetherDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const togetherDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'together',
   displayName: 'Together AI',
   protocol: 'openai-chat',

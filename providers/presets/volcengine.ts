@@ -3,14 +3,14 @@
  * ModelArk outside China is https://ark.ap-southeast.bytepluses.com/api/v3.
  * @see https://www.volcengine.com/docs/82379 (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const doubao = (id: string, capabilities: typeof TEXT, contextLength: number) => chatModel(id, 'doubao', capabilities, contextLength)
 
-export const volcengineDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const volcengineDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'volcengine',
   displayName: 'Volcengine Ark (Doubao)',
   protocol: 'openai-chat',

@@ -2,12 +2,12 @@
  * xAI (Grok), on the shared OpenAI-compatible protocol.
  * @see https://docs.x.ai/docs/models (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, THINKING, VISION, VISION_THINKING, chatModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const xaiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const xaiDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'xai',
   displayName: 'xAI',
   protocol: 'openai-chat',

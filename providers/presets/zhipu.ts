@@ -3,12 +3,12 @@
  * endpoint; international accounts use https://api.z.ai/api/paas/v4.
  * @see https://docs.bigmodel.cn (checked 2026-11)
  */
-import type { ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider } from '../define-provider.js'
 import { TEXT, THINKING, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const zhipuDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const zhipuDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'zhipu',
   displayName: 'Zhipu GLM (BigModel / Z.AI)',
   protocol: 'openai-chat',

@@ -1,10 +1,10 @@
 /** Ollama's sampling options onto an OpenAI-style body, sending only what the provider and model accept. */
 import type { SamplingOptions } from '../../../src/core/chat-request.js'
-import type { ProtocolContext } from '../../../src/core/protocol.js'
+import type { OpenAiCompatibleContext } from './quirks.js'
 import type { OpenAiSamplingFields } from './wire-types.js'
 
 /** `endpoint` 'completion' is the legacy completions API, which only knows `max_tokens`. */
-export function applySampling (body: OpenAiSamplingFields, options: SamplingOptions, context: ProtocolContext, endpoint: 'chat' | 'completion'): void {
+export function applySampling (body: OpenAiSamplingFields, options: SamplingOptions, context: OpenAiCompatibleContext, endpoint: 'chat' | 'completion'): void {
   const { quirks } = context.descriptor
   const { card } = context
   // Reasoning models answer 400 to these (OpenAI o-series, gpt-5): dropped rather than failing the request.

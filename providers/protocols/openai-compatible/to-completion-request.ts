@@ -5,11 +5,12 @@
  * @see https://www.alibabacloud.com/help/en/model-studio/completions (DashScope, Qwen FIM tokens)
  */
 import type { NormalisedChatRequest } from '../../../src/core/chat-request.js'
-import type { ProtocolContext, UpstreamHttpRequest } from '../../../src/core/protocol.js'
+import type { UpstreamHttpRequest } from '../../../src/core/protocol.js'
+import type { OpenAiCompatibleContext } from './quirks.js'
 import { applySampling } from './sampling.js'
 import type { OpenAiCompletionRequest } from './wire-types.js'
 
-export function toOpenAiCompletionRequest (request: NormalisedChatRequest, context: ProtocolContext): OpenAiCompletionRequest {
+export function toOpenAiCompletionRequest (request: NormalisedChatRequest, context: OpenAiCompatibleContext): OpenAiCompletionRequest {
   const { quirks } = context.descriptor
   // The prompt is the text before the insertion point; a system prompt has no place in a completion.
   const prefix = request.messages.findLast((message) => message.role === 'user')?.content ?? ''
@@ -22,6 +23,6 @@ export function toOpenAiCompletionRequest (request: NormalisedChatRequest, conte
   return body
 }
 
-export function buildCompletionRequest (request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest {
+export function buildCompletionRequest (request: NormalisedChatRequest, context: OpenAiCompatibleContext): UpstreamHttpRequest {
   return { path: context.descriptor.quirks.fillInMiddlePath ?? '/completions', body: toOpenAiCompletionRequest(request, context) }
 }

@@ -1,8 +1,7 @@
 /** NormalisedChatRequest to an OpenAI chat-completions body, with each provider's switches from its quirks. */
 import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../../src/core/chat-request.js'
-import type { ProtocolContext } from '../../../src/core/protocol.js'
-import type { ProviderQuirks } from '../../../src/core/capabilities.js'
 import { toDataUrl } from '../../shared/image-mime.js'
+import type { OpenAiCompatibleContext, ProviderQuirks } from './quirks.js'
 import { applySampling } from './sampling.js'
 import type { OpenAiChatRequest, OpenAiMessage } from './wire-types.js'
 
@@ -14,7 +13,7 @@ const EFFORT_RANK = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']
 /** Added when JSON mode needs the word "json" and no message has it; says no more than Ollama's format does. */
 export const JSON_INSTRUCTION = 'Respond with JSON.'
 
-export function toOpenAiRequest (request: NormalisedChatRequest, context: ProtocolContext): OpenAiChatRequest {
+export function toOpenAiRequest (request: NormalisedChatRequest, context: OpenAiCompatibleContext): OpenAiChatRequest {
   const { quirks } = context.descriptor
   const body: OpenAiChatRequest = {
     model: context.card.id,

@@ -1,6 +1,6 @@
 import t from 'tap'
-import type { ProviderQuirks } from '../../../../../src/core/capabilities.js'
-import { openAiCompatibleProtocol } from '../../../../../providers/protocols/openai-compatible/protocol.js'
+import type { ProviderQuirks } from '../../../../../providers/protocols/openai-compatible/quirks.js'
+import { buildCompletionRequest } from '../../../../../providers/protocols/openai-compatible/to-completion-request.js'
 import { openAiDescriptor } from '../../../../../providers/presets/openai.js'
 
 const card = openAiDescriptor.models.find((model) => model.id === 'gpt-4.1')!
@@ -9,7 +9,7 @@ const request = {
   options: { temperature: 0.1, maxTokens: 32, stop: ['\n\n'] },
   suffix: '\nprint(add(1, 2))'
 }
-const build = (quirks: Partial<ProviderQuirks>) => openAiCompatibleProtocol.buildCompletionRequest!(request, {
+const build = (quirks: Partial<ProviderQuirks>) => buildCompletionRequest(request, {
   descriptor: { ...openAiDescriptor, quirks: { thinkingControl: 'none', streamUsageOption: true, ...quirks } },
   card
 })
@@ -37,7 +37,7 @@ t.test('the FIM path quirk (DeepSeek beta) and Qwen FIM tokens (DashScope)', asy
 })
 
 t.test('without a suffix it is a plain completion', async (t) => {
-  const body = openAiCompatibleProtocol.buildCompletionRequest!({ messages: [{ role: 'user', content: 'Once upon' }], options: {} }, {
+  const body = buildCompletionRequest({ messages: [{ role: 'user', content: 'Once upon' }], options: {} }, {
     descriptor: { ...openAiDescriptor, quirks: { thinkingControl: 'none', streamUsageOption: false } },
     card
   }).body

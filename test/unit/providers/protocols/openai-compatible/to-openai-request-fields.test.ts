@@ -1,5 +1,6 @@
 import t from 'tap'
-import type { ModelCard, ProviderQuirks } from '../../../../../src/core/capabilities.js'
+import type { ModelCard } from '../../../../../src/core/capabilities.js'
+import type { ProviderQuirks } from '../../../../../providers/protocols/openai-compatible/quirks.js'
 import type { NormalisedChatRequest } from '../../../../../src/core/chat-request.js'
 import { JSON_INSTRUCTION, toOpenAiRequest } from '../../../../../providers/protocols/openai-compatible/to-openai-request.js'
 import { openAiDescriptor } from '../../../../../providers/presets/openai.js'

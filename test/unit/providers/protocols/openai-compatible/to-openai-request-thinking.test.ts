@@ -1,8 +1,8 @@
 import t from 'tap'
-import type { ProviderQuirks } from '../../../../../src/core/capabilities.js'
 import type { ThinkSetting } from '../../../../../src/core/chat-request.js'
 import { nearestEffort, toOpenAiRequest } from '../../../../../providers/protocols/openai-compatible/to-openai-request.js'
 import { openAiDescriptor } from '../../../../../providers/presets/openai.js'
+import type { ProviderQuirks } from '../../../../../providers/protocols/openai-compatible/quirks.js'
 
 const card = openAiDescriptor.models[0]!
 

@@ -1,10 +1,10 @@
 import t from 'tap'
-import type { ProviderDescriptor } from '../../../../../src/core/capabilities.js'
 import { toOpenAiRequest } from '../../../../../providers/protocols/openai-compatible/to-openai-request.js'
 import { openAiDescriptor } from '../../../../../providers/presets/openai.js'
+import type { ProviderQuirks } from '../../../../../providers/protocols/openai-compatible/quirks.js'
 
 const card = openAiDescriptor.models.find((model) => model.id === 'gpt-4.1')!
-const context = (quirks: Partial<ProviderDescriptor['quirks']> = {}) => ({
+const context = (quirks: Partial<ProviderQuirks> = {}) => ({
   descriptor: { ...openAiDescriptor, quirks: { ...openAiDescriptor.quirks, ...quirks } },
   card
 })
