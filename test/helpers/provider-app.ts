@@ -11,7 +11,8 @@ interface Teardown {
 export async function buildProviderApp (t: Teardown, envFor: (origin: string) => Record<string, string>): Promise<{ app: FastifyInstance, upstream: FakeUpstream }> {
   const upstream = await startFakeUpstream()
   t.teardown(() => upstream.close())
-  const app = await buildApp({ logger: false, env: envFor(upstream.url.replace(/\/v1$/, '')) })
+  // No load shedding, as in buildTestApp: a busy test machine must not turn answers into 503s.
+  const app = await buildApp({ logger: false, env: { MAX_EVENT_LOOP_DELAY_MS: '0', ...envFor(upstream.url.replace(/\/v1$/, '')) } })
   t.teardown(() => app.close())
   return { app, upstream }
 }
