@@ -15,6 +15,7 @@ function claude (id: string, maxOutputTokens: number, contextLength = 200_000): 
 export const anthropicDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'anthropic',
   displayName: 'Anthropic',
+  bareNames: /^claude-/i,
   protocol: 'anthropic-messages',
   // The host root, as Anthropic's own SDK takes it; the protocol appends /v1/messages.
   defaultBaseUrl: 'https://api.anthropic.com',

@@ -14,6 +14,7 @@ const qwen = (id: string, capabilities: typeof TEXT, contextLength: number) => c
 export const dashScopeDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'dashscope',
   displayName: 'Alibaba Cloud Model Studio (DashScope)',
+  bareNames: /^(qwen|qwq|qvq)/i,
   protocol: 'openai-chat',
   defaultBaseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
   // DATASCOPE_API_KEY is the spelling an earlier version of this tool documented.

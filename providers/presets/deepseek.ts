@@ -10,6 +10,7 @@ import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/
 export const deepSeekDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'deepseek',
   displayName: 'DeepSeek',
+  bareNames: /^deepseek-/i,
   protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.deepseek.com',
   apiKeyEnv: ['DEEPSEEK_API_KEY'],

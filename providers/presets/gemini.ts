@@ -16,6 +16,7 @@ function gemini (id: string): ModelCard {
 export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
   id: 'gemini',
   displayName: 'Google Gemini',
+  bareNames: /^gemini-/i,
   protocol: 'gemini-generate-content',
   // The host root; the protocol appends /v1beta/models/{model}:streamGenerateContent?alt=sse.
   defaultBaseUrl: 'https://generativelanguage.googleapis.com',

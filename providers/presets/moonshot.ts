@@ -11,6 +11,7 @@ import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/
 export const moonshotDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'moonshot',
   displayName: 'Moonshot AI (Kimi)',
+  bareNames: /^(kimi-|moonshot-)/i,
   protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.moonshot.cn/v1',
   apiKeyEnv: ['MOONSHOT_API_KEY'],

@@ -19,6 +19,8 @@ function chat (id: string, capabilities: readonly Capability[], contextLength: n
 export const openAiDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'openai',
   displayName: 'OpenAI',
+  // gpt-*, chatgpt-*, o1, o3, o4 and their variants
+  bareNames: /^(gpt-|chatgpt-|o[134]$|o[134]-)/i,
   protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.openai.com/v1',
   apiKeyEnv: ['OPENAI_API_KEY'],

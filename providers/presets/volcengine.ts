@@ -13,6 +13,8 @@ const doubao = (id: string, capabilities: typeof TEXT, contextLength: number) =>
 export const volcengineDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'volcengine',
   displayName: 'Volcengine Ark (Doubao)',
+  // Doubao models and Ark endpoint ids
+  bareNames: /^(doubao|ep-)/i,
   protocol: 'openai-chat',
   defaultBaseUrl: 'https://ark.cn-beijing.volces.com/api/v3',
   // ARK_API_KEY is the name Volcengine's own docs and SDKs use.

@@ -11,6 +11,7 @@ import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/
 export const zhipuDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'zhipu',
   displayName: 'Zhipu GLM (BigModel / Z.AI)',
+  bareNames: /^glm-/i,
   protocol: 'openai-chat',
   defaultBaseUrl: 'https://open.bigmodel.cn/api/paas/v4',
   // ZAI_API_KEY is LiteLLM's name for the same key.

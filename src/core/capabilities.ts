@@ -67,6 +67,12 @@ export interface ProviderDescriptor {
   readonly defaultCapabilities: readonly Capability[]
   readonly defaultContextLength: number
   readonly models: readonly ModelCard[]
+  /**
+   * Bare model names (without the `id/` prefix) this provider claims, the way LiteLLM users expect
+   * (`gpt-4o` is OpenAI's). Tested against the name without its `:latest` tag; a claimed name resolves
+   * only while the provider is active and serves it.
+   */
+  readonly bareNames?: RegExp
   /** Model ids served without a catalogue entry (Volcengine Ark `ep-...` endpoint ids), and the card they get. */
   readonly openModels?: OpenModelRule
   /** The provider stays inactive until its base URL variable is set too (Azure: there is no shared default host). */
