@@ -4,7 +4,7 @@
  */
 import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
 import { anthropicProtocol } from '../protocols/anthropic/protocol.js'
-import { defineProvider } from '../define-provider.js'
+import { defineProvider, envNames } from '../define-provider.js'
 
 const CLAUDE: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
 
@@ -19,9 +19,7 @@ export const anthropicDescriptor: ProviderDescriptor = Object.freeze<ProviderDes
   protocol: 'anthropic-messages',
   // The host root, as Anthropic's own SDK takes it; the protocol appends /v1/messages.
   defaultBaseUrl: 'https://api.anthropic.com',
-  apiKeyEnv: ['ANTHROPIC_API_KEY'],
-  baseUrlEnv: 'ANTHROPIC_BASE_URL',
-  modelsEnv: 'ANTHROPIC_MODELS',
+  ...envNames('anthropic'),
   defaultCapabilities: CLAUDE,
   defaultContextLength: 200_000,
   models: [

@@ -3,23 +3,20 @@
  * Deployments are named by their owner, so models come from AZURE_MODELS (deployment names).
  * @see https://learn.microsoft.com/azure/ai-foundry/openai/reference (checked 2026-11)
  */
-import { createAzureProtocol, azureEndpointKind } from '../protocols/azure/protocol.js'
 import { defineProvider } from '../define-provider.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
+import { createAzureProtocol, azureEndpointKind } from '../protocols/azure/protocol.js'
+import { presetDescriptor } from '../protocols/openai-compatible/define-preset.js'
 import { VISION } from '../shared/model-cards.js'
 
 /** The GA data-plane version used when AZURE_API_VERSION is not set. */
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21'
 
-export const azureDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export const azureDescriptor = presetDescriptor({
   id: 'azure',
   displayName: 'Azure OpenAI',
-  protocol: 'openai-chat',
   // Never used: every Azure resource has its own host, so AZURE_BASE_URL is required.
   defaultBaseUrl: 'https://RESOURCE.openai.azure.com/openai',
-  apiKeyEnv: ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'],
-  baseUrlEnv: 'AZURE_BASE_URL',
-  modelsEnv: 'AZURE_MODELS',
+  otherApiKeyNames: ['AZURE_OPENAI_API_KEY'],
   defaultCapabilities: VISION,
   defaultContextLength: 128_000,
   models: [],

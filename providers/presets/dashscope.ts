@@ -1,26 +1,21 @@
 /**
- * Alibaba Cloud Model Studio (Bailian / DashScope), compatible mode, on the shared OpenAI-compatible protocol.
+ * Alibaba Cloud Model Studio (Bailian / DashScope), compatible mode, a preset on the shared OpenAI-compatible protocol.
  * Keys are bound to their region: the default is China (Beijing); set DASHSCOPE_BASE_URL to
  * https://dashscope-intl.aliyuncs.com/compatible-mode/v1 (Singapore) or https://dashscope-us.aliyuncs.com/compatible-mode/v1 (US).
  * @see https://www.alibabacloud.com/help/en/model-studio/compatibility-of-openai-with-dashscope (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { CODER_INSERT, TEXT, THINKING, VISION, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const qwen = (id: string, capabilities: typeof TEXT, contextLength: number) => chatModel(id, 'qwen', capabilities, contextLength)
 
-export const dashScopeDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'dashscope',
   displayName: 'Alibaba Cloud Model Studio (DashScope)',
   bareNames: /^(qwen|qwq|qvq)/i,
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
   // DATASCOPE_API_KEY is the spelling an earlier version of this tool documented.
-  apiKeyEnv: ['DASHSCOPE_API_KEY', 'DATASCOPE_API_KEY'],
-  baseUrlEnv: 'DASHSCOPE_BASE_URL',
-  modelsEnv: 'DASHSCOPE_MODELS',
+  otherApiKeyNames: ['DATASCOPE_API_KEY'],
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -67,5 +62,3 @@ export const dashScopeDescriptor: OpenAiCompatibleDescriptor = Object.freeze<Ope
     fillInMiddlePrompt: 'qwen-fim-tokens'
   }
 })
-
-export default defineProvider(dashScopeDescriptor, openAiCompatibleProtocol)

@@ -1,21 +1,15 @@
 /**
- * DeepSeek, on the shared OpenAI-compatible protocol.
+ * DeepSeek, a preset on the shared OpenAI-compatible protocol.
  * @see https://api-docs.deepseek.com/quick_start/pricing (model line-up checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { THINKING, VISION_THINKING, chatModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const deepSeekDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'deepseek',
   displayName: 'DeepSeek',
   bareNames: /^deepseek-/i,
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.deepseek.com',
-  apiKeyEnv: ['DEEPSEEK_API_KEY'],
-  baseUrlEnv: 'DEEPSEEK_BASE_URL',
-  modelsEnv: 'DEEPSEEK_MODELS',
   defaultCapabilities: THINKING,
   defaultContextLength: 1_000_000,
   models: [
@@ -38,5 +32,3 @@ export const deepSeekDescriptor: OpenAiCompatibleDescriptor = Object.freeze<Open
     fillInMiddlePath: '/beta/completions'
   }
 })
-
-export default defineProvider(deepSeekDescriptor, openAiCompatibleProtocol)

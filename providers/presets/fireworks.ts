@@ -1,24 +1,19 @@
 /**
- * Fireworks AI, on the shared OpenAI-compatible protocol; model ids are full paths (`accounts/fireworks/models/...`).
+ * Fireworks AI, a preset on the shared OpenAI-compatible protocol; model ids are full paths (`accounts/fireworks/models/...`).
  * @see https://docs.fireworks.ai/api-reference/post-chatcompletions (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, THINKING, chatModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const fireworks = (name: string, family: string, capabilities: typeof TEXT, contextLength: number) =>
   chatModel(`accounts/fireworks/models/${name}`, family, capabilities, contextLength)
 
-export const fireworksDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'fireworks',
   displayName: 'Fireworks AI',
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.fireworks.ai/inference/v1',
   // FIREWORKS_AI_API_KEY is LiteLLM's name for the same key.
-  apiKeyEnv: ['FIREWORKS_API_KEY', 'FIREWORKS_AI_API_KEY'],
-  baseUrlEnv: 'FIREWORKS_BASE_URL',
-  modelsEnv: 'FIREWORKS_MODELS',
+  otherApiKeyNames: ['FIREWORKS_AI_API_KEY'],
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -33,5 +28,3 @@ export const fireworksDescriptor: OpenAiCompatibleDescriptor = Object.freeze<Ope
     streamUsageOption: true
   }
 })
-
-export default defineProvider(fireworksDescriptor, openAiCompatibleProtocol)

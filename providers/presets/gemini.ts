@@ -3,7 +3,7 @@
  * @see https://ai.google.dev/gemini-api/docs/models (model line-up checked 2026-11)
  */
 import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
-import { defineProvider } from '../define-provider.js'
+import { defineProvider, envNames } from '../define-provider.js'
 import { embeddingModel } from '../shared/model-cards.js'
 import { geminiProtocol } from '../protocols/gemini/protocol.js'
 
@@ -20,9 +20,7 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   protocol: 'gemini-generate-content',
   // The host root; the protocol appends /v1beta/models/{model}:streamGenerateContent?alt=sse.
   defaultBaseUrl: 'https://generativelanguage.googleapis.com',
-  apiKeyEnv: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
-  baseUrlEnv: 'GEMINI_BASE_URL',
-  modelsEnv: 'GEMINI_MODELS',
+  ...envNames('gemini', 'GOOGLE_API_KEY'),
   defaultCapabilities: GEMINI,
   defaultContextLength: 1_048_576,
   models: [

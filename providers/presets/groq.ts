@@ -1,20 +1,14 @@
 /**
- * Groq, on the shared OpenAI-compatible protocol.
+ * Groq, a preset on the shared OpenAI-compatible protocol.
  * @see https://console.groq.com/docs/models (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, THINKING, VISION, chatModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const groqDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'groq',
   displayName: 'Groq',
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.groq.com/openai/v1',
-  apiKeyEnv: ['GROQ_API_KEY'],
-  baseUrlEnv: 'GROQ_BASE_URL',
-  modelsEnv: 'GROQ_MODELS',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -32,5 +26,3 @@ export const groqDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCo
     streamUsageOption: true
   }
 })
-
-export default defineProvider(groqDescriptor, openAiCompatibleProtocol)

@@ -1,20 +1,14 @@
 /**
- * Mistral AI, on the shared OpenAI-compatible protocol.
+ * Mistral AI, a preset on the shared OpenAI-compatible protocol.
  * @see https://docs.mistral.ai/getting-started/models (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { CODER_INSERT, TEXT, VISION, chatModel, embeddingModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const mistralDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'mistral',
   displayName: 'Mistral AI',
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.mistral.ai/v1',
-  apiKeyEnv: ['MISTRAL_API_KEY'],
-  baseUrlEnv: 'MISTRAL_BASE_URL',
-  modelsEnv: 'MISTRAL_MODELS',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -34,5 +28,3 @@ export const mistralDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenA
     streamUsageOption: false
   }
 })
-
-export default defineProvider(mistralDescriptor, openAiCompatibleProtocol)

@@ -1,22 +1,16 @@
 /**
- * Moonshot AI (Kimi), on the shared OpenAI-compatible protocol. Default the China endpoint;
+ * Moonshot AI (Kimi), a preset on the shared OpenAI-compatible protocol. Default the China endpoint;
  * international accounts use https://api.moonshot.ai/v1.
  * @see https://platform.moonshot.cn/docs (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, THINKING, VISION_THINKING, chatModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const moonshotDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'moonshot',
   displayName: 'Moonshot AI (Kimi)',
   bareNames: /^(kimi-|moonshot-)/i,
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.moonshot.cn/v1',
-  apiKeyEnv: ['MOONSHOT_API_KEY'],
-  baseUrlEnv: 'MOONSHOT_BASE_URL',
-  modelsEnv: 'MOONSHOT_MODELS',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -36,5 +30,3 @@ export const moonshotDescriptor: OpenAiCompatibleDescriptor = Object.freeze<Open
     reasoningHistory: 'forward'
   }
 })
-
-export default defineProvider(moonshotDescriptor, openAiCompatibleProtocol)

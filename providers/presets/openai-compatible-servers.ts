@@ -7,6 +7,7 @@ import type { Capability, ModelCard } from '../../src/core/capabilities.js'
 import type { Protocol } from '../../src/core/protocol.js'
 import { Secret } from '../../src/core/secret.js'
 import type { ConfigServer } from '../../src/config/config-file-schema.js'
+import type { ProviderDefinition } from '../define-provider.js'
 import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
 import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
@@ -48,7 +49,8 @@ export function serverDescriptor (server: ConfigServer): OpenAiCompatibleDescrip
   })
 }
 
-export default fp(async function openAiCompatibleServers (fastify) {
+/** Registers every server of the config file; listed last in the index, so an id an active provider took is refused. */
+const plugin = fp(async function openAiCompatibleServers (fastify) {
   for (const server of fastify.configFile.servers ?? []) {
     if (fastify.providers.get(server.id) !== undefined) {
       throw new Error(`CONFIG_FILE server id '${server.id}' is already a provider id; choose another`)
@@ -65,3 +67,8 @@ export default fp(async function openAiCompatibleServers (fastify) {
     fastify.log.info({ provider: server.id, baseUrl: server.baseUrl }, `provider ${server.id} active (config file)`)
   }
 }, { name: 'provider-openai-compatible-servers', fastify: '5.x', dependencies: ['config-file', 'provider-registry'] })
+
+/** No descriptor: the servers' ids are only known once the config file is read. */
+const openAiCompatibleServers: ProviderDefinition = { plugin }
+
+export default openAiCompatibleServers

@@ -1,11 +1,9 @@
 /**
- * OpenAI, on the shared OpenAI-compatible protocol.
+ * OpenAI, a preset on the shared OpenAI-compatible protocol.
  * @see https://platform.openai.com/docs/models (model line-up checked 2026-11)
  */
 import type { Capability, ModelCard } from '../../src/core/capabilities.js'
-import { defineProvider } from '../define-provider.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 
 const REASONING: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
 const MULTIMODAL: readonly Capability[] = ['completion', 'tools', 'vision']
@@ -16,16 +14,12 @@ function chat (id: string, capabilities: readonly Capability[], contextLength: n
   return { id, capabilities, contextLength, family: 'gpt', ...(capabilities.includes('thinking') ? { rejectsSampling: true } : {}) }
 }
 
-export const openAiDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+const openAi = definePreset({
   id: 'openai',
   displayName: 'OpenAI',
   // gpt-*, chatgpt-*, o1, o3, o4 and their variants
   bareNames: /^(gpt-|chatgpt-|o[134]$|o[134]-)/i,
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.openai.com/v1',
-  apiKeyEnv: ['OPENAI_API_KEY'],
-  baseUrlEnv: 'OPENAI_BASE_URL',
-  modelsEnv: 'OPENAI_MODELS',
   defaultCapabilities: ['completion', 'tools'],
   defaultContextLength: 128_000,
   models: [
@@ -58,4 +52,7 @@ export const openAiDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAi
   }
 })
 
-export default defineProvider(openAiDescriptor, openAiCompatibleProtocol)
+/** OpenAI's own catalogue and quirks, which unit tests build requests for. */
+export const openAiDescriptor = openAi.descriptor
+
+export default openAi

@@ -1,20 +1,14 @@
 /**
- * OpenRouter, on the shared OpenAI-compatible protocol; model ids keep the vendor path (`openrouter/anthropic/claude-sonnet-4.5`).
+ * OpenRouter, a preset on the shared OpenAI-compatible protocol; model ids keep the vendor path (`openrouter/anthropic/claude-sonnet-4.5`).
  * @see https://openrouter.ai/docs/api-reference/overview (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, THINKING, VISION_THINKING, chatModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const openRouterDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'openrouter',
   displayName: 'OpenRouter',
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://openrouter.ai/api/v1',
-  apiKeyEnv: ['OPENROUTER_API_KEY'],
-  baseUrlEnv: 'OPENROUTER_BASE_URL',
-  modelsEnv: 'OPENROUTER_MODELS',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -33,5 +27,3 @@ export const openRouterDescriptor: OpenAiCompatibleDescriptor = Object.freeze<Op
     streamUsageOption: true
   }
 })
-
-export default defineProvider(openRouterDescriptor, openAiCompatibleProtocol)

@@ -1,24 +1,18 @@
 /**
- * SiliconFlow, on the shared OpenAI-compatible protocol. Default the China endpoint; the
+ * SiliconFlow, a preset on the shared OpenAI-compatible protocol. Default the China endpoint; the
  * international one is https://api.siliconflow.com/v1 (separate accounts and keys).
  * @see https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { CODER_INSERT, TEXT, THINKING, VISION, chatModel, embeddingModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 /** SiliconFlow answers more than 64 inputs with HTTP 413. */
 const EMBEDDING_BATCH = 64
 
-export const siliconFlowDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'siliconflow',
   displayName: 'SiliconFlow',
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.siliconflow.cn/v1',
-  apiKeyEnv: ['SILICONFLOW_API_KEY'],
-  baseUrlEnv: 'SILICONFLOW_BASE_URL',
-  modelsEnv: 'SILICONFLOW_MODELS',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -53,5 +47,3 @@ export const siliconFlowDescriptor: OpenAiCompatibleDescriptor = Object.freeze<O
     extraSampling: ['top_k', 'min_p', 'repetition_penalty']
   }
 })
-
-export default defineProvider(siliconFlowDescriptor, openAiCompatibleProtocol)

@@ -1,21 +1,16 @@
 /**
- * Together AI, on the shared OpenAI-compatible protocol.
+ * Together AI, a preset on the shared OpenAI-compatible protocol.
  * @see https://docs.together.ai/docs/serverless-models (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, THINKING, chatModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const togetherDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'together',
   displayName: 'Together AI',
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.together.xyz/v1',
   // TOGETHERAI_API_KEY is LiteLLM's name for the same key.
-  apiKeyEnv: ['TOGETHER_API_KEY', 'TOGETHERAI_API_KEY'],
-  baseUrlEnv: 'TOGETHER_BASE_URL',
-  modelsEnv: 'TOGETHER_MODELS',
+  otherApiKeyNames: ['TOGETHERAI_API_KEY'],
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -33,5 +28,3 @@ export const togetherDescriptor: OpenAiCompatibleDescriptor = Object.freeze<Open
     streamUsageOption: true
   }
 })
-
-export default defineProvider(togetherDescriptor, openAiCompatibleProtocol)

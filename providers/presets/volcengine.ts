@@ -1,26 +1,21 @@
 /**
- * Volcengine Ark (Doubao), on the shared OpenAI-compatible protocol. Default China (Beijing); BytePlus
+ * Volcengine Ark (Doubao), a preset on the shared OpenAI-compatible protocol. Default China (Beijing); BytePlus
  * ModelArk outside China is https://ark.ap-southeast.bytepluses.com/api/v3.
  * @see https://www.volcengine.com/docs/82379 (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
 const doubao = (id: string, capabilities: typeof TEXT, contextLength: number) => chatModel(id, 'doubao', capabilities, contextLength)
 
-export const volcengineDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'volcengine',
   displayName: 'Volcengine Ark (Doubao)',
   // Doubao models and Ark endpoint ids
   bareNames: /^(doubao|ep-)/i,
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://ark.cn-beijing.volces.com/api/v3',
   // ARK_API_KEY is the name Volcengine's own docs and SDKs use.
-  apiKeyEnv: ['VOLCENGINE_API_KEY', 'ARK_API_KEY'],
-  baseUrlEnv: 'VOLCENGINE_BASE_URL',
-  modelsEnv: 'VOLCENGINE_MODELS',
+  otherApiKeyNames: ['ARK_API_KEY'],
   defaultCapabilities: VISION_THINKING,
   defaultContextLength: 131_072,
   models: [
@@ -52,5 +47,3 @@ export const volcengineDescriptor: OpenAiCompatibleDescriptor = Object.freeze<Op
     reasoningEfforts: ['minimal', 'low', 'medium', 'high']
   }
 })
-
-export default defineProvider(volcengineDescriptor, openAiCompatibleProtocol)

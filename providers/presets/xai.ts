@@ -1,20 +1,14 @@
 /**
- * xAI (Grok), on the shared OpenAI-compatible protocol.
+ * xAI (Grok), a preset on the shared OpenAI-compatible protocol.
  * @see https://docs.x.ai/docs/models (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, THINKING, VISION, VISION_THINKING, chatModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const xaiDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'xai',
   displayName: 'xAI',
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://api.x.ai/v1',
-  apiKeyEnv: ['XAI_API_KEY'],
-  baseUrlEnv: 'XAI_BASE_URL',
-  modelsEnv: 'XAI_MODELS',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -31,5 +25,3 @@ export const xaiDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCom
     streamUsageOption: true
   }
 })
-
-export default defineProvider(xaiDescriptor, openAiCompatibleProtocol)

@@ -1,23 +1,18 @@
 /**
- * Zhipu GLM (BigModel; Z.AI outside China), on the shared OpenAI-compatible protocol. Default the China
+ * Zhipu GLM (BigModel; Z.AI outside China), a preset on the shared OpenAI-compatible protocol. Default the China
  * endpoint; international accounts use https://api.z.ai/api/paas/v4.
  * @see https://docs.bigmodel.cn (checked 2026-11)
  */
-import { defineProvider } from '../define-provider.js'
+import { definePreset } from '../protocols/openai-compatible/define-preset.js'
 import { TEXT, THINKING, VISION_THINKING, chatModel, embeddingModel } from '../shared/model-cards.js'
-import { openAiCompatibleProtocol } from '../protocols/openai-compatible/protocol.js'
-import type { OpenAiCompatibleDescriptor } from '../protocols/openai-compatible/quirks.js'
 
-export const zhipuDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
+export default definePreset({
   id: 'zhipu',
   displayName: 'Zhipu GLM (BigModel / Z.AI)',
   bareNames: /^glm-/i,
-  protocol: 'openai-chat',
   defaultBaseUrl: 'https://open.bigmodel.cn/api/paas/v4',
   // ZAI_API_KEY is LiteLLM's name for the same key.
-  apiKeyEnv: ['ZHIPU_API_KEY', 'ZAI_API_KEY'],
-  baseUrlEnv: 'ZHIPU_BASE_URL',
-  modelsEnv: 'ZHIPU_MODELS',
+  otherApiKeyNames: ['ZAI_API_KEY'],
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
   models: [
@@ -36,5 +31,3 @@ export const zhipuDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiC
     streamUsageOption: false
   }
 })
-
-export default defineProvider(zhipuDescriptor, openAiCompatibleProtocol)
