@@ -1,6 +1,7 @@
 /** NormalisedChatRequest to an OpenAI chat-completions body, with each provider's switches from its quirks. */
 import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../../src/core/chat-request.js'
 import { toDataUrl } from '../../shared/image-mime.js'
+import { ToolCallPairing } from '../../shared/tool-call-pairing.js'
 import type { OpenAiCompatibleContext, ProviderQuirks } from './quirks.js'
 import { applySampling } from './sampling.js'
 import type { OpenAiChatRequest, OpenAiMessage } from './wire-types.js'
@@ -109,20 +110,20 @@ export function nearestEffort (level: string, accepted: readonly string[]): stri
 /**
  * Tool results must name the call they answer. When the client sent no ids (older Ollama clients),
  * calls get deterministic ids (`call_<message>_<call>`) and results are paired with the open calls
- * by `tool_name`, then by order.
+ * by `tool_name`, then by order (see ToolCallPairing).
  */
 function toOpenAiMessages (messages: readonly ChatMessage[], quirks: ProviderQuirks): OpenAiMessage[] {
   const forwardReasoning = quirks.reasoningHistory === 'forward'
   const result: OpenAiMessage[] = []
-  let openCalls: Array<{ id: string, name: string }> = []
+  const pairing = new ToolCallPairing()
   messages.forEach((message, messageIndex) => {
     if (message.role === 'assistant' && message.toolCalls !== undefined && message.toolCalls.length > 0) {
-      const calls = message.toolCalls.map((call, callIndex) => ({
-        id: call.id ?? `call_${messageIndex}_${callIndex}`,
+      const toolCalls = message.toolCalls
+      const calls = pairing.openTurn(message, messageIndex).map((call, callIndex) => ({
+        id: call.id,
         type: 'function' as const,
-        function: { name: call.name, arguments: JSON.stringify(call.arguments) }
+        function: { name: call.name, arguments: JSON.stringify(toolCalls[callIndex]?.arguments ?? {}) }
       }))
-      openCalls = calls.map((call) => ({ id: call.id, name: call.function.name }))
       const assistant: OpenAiMessage = { role: 'assistant', content: message.content === '' ? null : message.content, tool_calls: calls }
       // DeepSeek V4 answers 400 when a tool-call turn comes back without its reasoning; an empty string satisfies it.
       if (forwardReasoning) assistant.reasoning_content = message.thinking ?? ''
@@ -130,9 +131,7 @@ function toOpenAiMessages (messages: readonly ChatMessage[], quirks: ProviderQui
       return
     }
     if (message.role === 'tool') {
-      const toolCallId = message.toolCallId ?? claimOpenCall(openCalls, message.toolName)
-      openCalls = openCalls.filter((call) => call.id !== toolCallId)
-      result.push({ role: 'tool', content: message.content, tool_call_id: toolCallId })
+      result.push({ role: 'tool', content: message.content, tool_call_id: pairing.claim(message).id })
       return
     }
     if (message.images !== undefined && message.images.length > 0) {
@@ -150,10 +149,4 @@ function toOpenAiMessages (messages: readonly ChatMessage[], quirks: ProviderQui
     result.push(plain)
   })
   return result
-}
-
-function claimOpenCall (openCalls: Array<{ id: string, name: string }>, toolName: string | undefined): string {
-  const byName = toolName === undefined ? -1 : openCalls.findIndex((call) => call.name === toolName)
-  const claimed = openCalls[byName >= 0 ? byName : 0]
-  return claimed?.id ?? 'call_unpaired'
 }
