@@ -4,6 +4,7 @@
  * Signed thinking blocks are remembered under the ids of the tool calls they led to (thinking-memory.ts).
  */
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
+import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper } from '../../../src/upstream/chat-events.js'
 import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
@@ -126,13 +127,12 @@ export class AnthropicStreamMapper implements StreamMapper {
       return []
     }
     if (block.kind !== 'tool') return []
-    const input = block.json.trim() === '' ? block.input ?? {} : parseObject(block.json)
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      return [{ type: 'error', message: `upstream sent invalid arguments for tool call "${block.name}"` }]
-    }
+    // The input streams as partial JSON; a block that streamed none carries it whole at its start.
+    const input = readToolArguments(block.json.trim() === '' ? block.input ?? {} : block.json)
+    if (input === undefined) return [{ type: 'error', message: `upstream sent invalid arguments for tool call "${block.name}"` }]
     const id = newToolCallId()
     this.toolCallIds.push(id)
-    return [{ type: 'tool-call', toolCall: { id, name: block.name, arguments: input as Record<string, unknown> } }]
+    return [{ type: 'tool-call', toolCall: { id, name: block.name, arguments: input } }]
   }
 
   private rememberThinking (): void {
@@ -148,13 +148,5 @@ export class AnthropicStreamMapper implements StreamMapper {
       this.promptTokens = usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0)
     }
     if (typeof usage.output_tokens === 'number') this.completionTokens = usage.output_tokens
-  }
-}
-
-function parseObject (text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }

@@ -4,6 +4,7 @@
  * stream simply ends, so usage and finish are given at flush.
  */
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
+import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper } from '../../../src/upstream/chat-events.js'
 import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
@@ -32,9 +33,11 @@ export class GeminiStreamMapper implements StreamMapper {
     const candidate = chunk.candidates?.[0]
     for (const part of candidate?.content?.parts ?? []) {
       if (part.functionCall !== undefined) {
+        const args = readToolArguments(part.functionCall.args ?? {})
+        if (args === undefined) return [...events, { type: 'error', message: `upstream sent invalid arguments for tool call "${part.functionCall.name ?? ''}"` }]
         const id = newToolCallId()
         if (typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '') signatureMemory.remember(id, part.thoughtSignature)
-        events.push({ type: 'tool-call', toolCall: { id, name: part.functionCall.name ?? '', arguments: part.functionCall.args ?? {} } })
+        events.push({ type: 'tool-call', toolCall: { id, name: part.functionCall.name ?? '', arguments: args } })
       } else if (typeof part.text === 'string' && part.text !== '') {
         events.push({ type: part.thought === true ? 'thinking-delta' : 'text-delta', text: part.text })
       }

@@ -1,5 +1,6 @@
 /** A real Ollama's NDJSON chat lines to ChatEvents, keeping its thinking, whole tool calls, counts and timings. */
 import type { ChatEvent } from '../../../src/core/chat-event.js'
+import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper } from '../../../src/upstream/chat-events.js'
 import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
@@ -52,14 +53,7 @@ export class OllamaStreamMapper implements StreamMapper {
 
 /** Upstream ids are kept (they are already Ollama's); arguments may come as a JSON string from older servers. */
 function readToolCall (call: OllamaWireToolCall): { id: string, name: string, arguments: Record<string, unknown> } | undefined {
-  let args: unknown = call.function?.arguments ?? {}
-  if (typeof args === 'string') {
-    try {
-      args = args.trim() === '' ? {} : JSON.parse(args)
-    } catch {
-      return undefined
-    }
-  }
-  if (typeof args !== 'object' || args === null || Array.isArray(args)) return undefined
-  return { id: typeof call.id === 'string' && call.id !== '' ? call.id : newToolCallId(), name: call.function?.name ?? '', arguments: args as Record<string, unknown> }
+  const args = readToolArguments(call.function?.arguments ?? {})
+  if (args === undefined) return undefined
+  return { id: typeof call.id === 'string' && call.id !== '' ? call.id : newToolCallId(), name: call.function?.name ?? '', arguments: args }
 }

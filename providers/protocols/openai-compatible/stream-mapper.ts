@@ -1,5 +1,6 @@
 /** OpenAI-style SSE chunks to ChatEvents: text, reasoning, tool calls accumulated by index, usage, finish. */
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
+import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper } from '../../../src/upstream/chat-events.js'
 import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
@@ -83,7 +84,7 @@ export class OpenAiStreamMapper implements StreamMapper {
       const startsNewCall = this.lastToolIndex < 0 || open === undefined ||
         (id !== '' && open.id !== '' && open.id !== id) ||
         // Whole calls without ids (Gemini's compatible API): a name after a finished call opens the next one.
-        (id === '' && name !== '' && open.name !== '' && parseArguments(open.arguments) !== undefined && open.arguments.trim() !== '')
+        (id === '' && name !== '' && open.name !== '' && open.arguments.trim() !== '' && readToolArguments(open.arguments) !== undefined)
       index = startsNewCall ? this.lastToolIndex + 1 : this.lastToolIndex
     }
     this.lastToolIndex = Math.max(this.lastToolIndex, index)
@@ -102,7 +103,7 @@ export class OpenAiStreamMapper implements StreamMapper {
     const indices = [...this.pendingToolCalls.keys()].sort((left, right) => left - right)
     for (const index of indices) {
       const pending = this.pendingToolCalls.get(index) as PendingToolCall
-      const parsed = parseArguments(pending.arguments)
+      const parsed = readToolArguments(pending.arguments)
       if (parsed === undefined) {
         events.push({ type: 'error', message: `upstream sent invalid arguments for tool call "${pending.name}"` })
         break
@@ -111,15 +112,5 @@ export class OpenAiStreamMapper implements StreamMapper {
     }
     this.pendingToolCalls.clear()
     return events
-  }
-}
-
-function parseArguments (text: string): Record<string, unknown> | undefined {
-  if (text.trim() === '') return {}
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined
-  } catch {
-    return undefined
   }
 }
