@@ -1,4 +1,5 @@
 /** The message in an Anthropic error body or `error` stream event: `{"type":"error","error":{"type","message"}}`. */
+import { readErrorText } from '../../shared/error-text.js'
 
 export function readAnthropicError (body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined
@@ -10,10 +11,5 @@ export function readAnthropicError (body: unknown): string | undefined {
 }
 
 export function readAnthropicErrorText (text: string): string | undefined {
-  try {
-    return readAnthropicError(JSON.parse(text))
-  } catch {
-    const trimmed = text.trim()
-    return trimmed === '' ? undefined : trimmed.slice(0, 500)
-  }
+  return readErrorText(text, readAnthropicError)
 }

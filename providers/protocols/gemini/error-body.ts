@@ -1,4 +1,5 @@
 /** The message in a Gemini error body or stream chunk: `{"error": {"code", "message", "status", "details"}}`. */
+import { readErrorText } from '../../shared/error-text.js'
 
 export function readGeminiError (body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined
@@ -10,12 +11,6 @@ export function readGeminiError (body: unknown): string | undefined {
 }
 
 export function readGeminiErrorText (text: string): string | undefined {
-  try {
-    // Without alt=sse, or from some proxies, errors come wrapped in an array.
-    const parsed: unknown = JSON.parse(text)
-    return readGeminiError(Array.isArray(parsed) ? parsed[0] : parsed)
-  } catch {
-    const trimmed = text.trim()
-    return trimmed === '' ? undefined : trimmed.slice(0, 500)
-  }
+  // Without alt=sse, or from some proxies, errors come wrapped in an array.
+  return readErrorText(text, (body) => readGeminiError(Array.isArray(body) ? body[0] : body))
 }

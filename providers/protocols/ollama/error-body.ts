@@ -1,10 +1,12 @@
 /** The message in an Ollama error body: `{"error": "..."}`. */
+import { readErrorText } from '../../shared/error-text.js'
+
+export function readOllamaError (body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const { error } = body as { error?: unknown }
+  return typeof error === 'string' ? error : undefined
+}
+
 export function readOllamaErrorText (text: string): string | undefined {
-  try {
-    const error = (JSON.parse(text) as { error?: unknown } | null)?.error
-    return typeof error === 'string' ? error : undefined
-  } catch {
-    const trimmed = text.trim()
-    return trimmed === '' ? undefined : trimmed.slice(0, 500)
-  }
+  return readErrorText(text, readOllamaError)
 }

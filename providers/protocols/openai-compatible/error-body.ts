@@ -1,4 +1,5 @@
 /** The message inside an OpenAI-family error body, in any of the shapes compatible servers use. */
+import { readErrorText } from '../../shared/error-text.js'
 
 export function readOpenAiError (body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined
@@ -15,10 +16,5 @@ export function readOpenAiError (body: unknown): string | undefined {
 }
 
 export function readOpenAiErrorText (text: string): string | undefined {
-  try {
-    return readOpenAiError(JSON.parse(text))
-  } catch {
-    const trimmed = text.trim()
-    return trimmed === '' ? undefined : trimmed.slice(0, 500)
-  }
+  return readErrorText(text, readOpenAiError)
 }
