@@ -3,7 +3,8 @@
  * @see https://docs.claude.com/en/docs/about-claude/models/overview (model line-up checked 2026-11)
  */
 import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
-import { anthropicProtocol } from '../protocols/anthropic/protocol.js'
+import { createAnthropicProtocol } from '../protocols/anthropic/protocol.js'
+import { ThinkingMemory } from '../protocols/anthropic/thinking-memory.js'
 import { defineProvider, envNames } from '../define-provider.js'
 
 const CLAUDE: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
@@ -33,4 +34,5 @@ export const anthropicDescriptor: ProviderDescriptor = Object.freeze<ProviderDes
   ]
 })
 
-export default defineProvider(anthropicDescriptor, anthropicProtocol)
+// Each app's plugin keeps its own signed thinking, made when the plugin registers.
+export default defineProvider(anthropicDescriptor, () => createAnthropicProtocol(new ThinkingMemory()))

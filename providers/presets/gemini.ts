@@ -5,7 +5,8 @@
 import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider, envNames } from '../define-provider.js'
 import { embeddingModel } from '../shared/model-cards.js'
-import { geminiProtocol } from '../protocols/gemini/protocol.js'
+import { createGeminiProtocol } from '../protocols/gemini/protocol.js'
+import { SignatureMemory } from '../protocols/gemini/signature-memory.js'
 
 const GEMINI: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']
 
@@ -37,4 +38,5 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   ]
 })
 
-export default defineProvider(geminiDescriptor, geminiProtocol)
+// Each app's plugin keeps its own thought signatures, made when the plugin registers.
+export default defineProvider(geminiDescriptor, () => createGeminiProtocol(new SignatureMemory()))

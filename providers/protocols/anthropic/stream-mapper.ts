@@ -1,7 +1,8 @@
 /**
  * Anthropic's named SSE events to ChatEvents: text and thinking deltas, tool_use blocks completed at
  * their stop, usage from message_start and message_delta, stop_reason at message_stop, error events.
- * Signed thinking blocks are remembered under the ids of the tool calls they led to (thinking-memory.ts).
+ * Signed thinking blocks are remembered under the ids of the tool calls they led to, in the memory of
+ * the provider instance that made the mapper (thinking-memory.ts).
  */
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
 import { readToolArguments } from '../../shared/tool-arguments.js'
@@ -9,7 +10,7 @@ import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper } from '../../../src/upstream/chat-events.js'
 import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
 import { readAnthropicError } from './error-body.js'
-import { thinkingMemory } from './thinking-memory.js'
+import type { ThinkingMemory } from './thinking-memory.js'
 import type { AnthropicStreamEvent, AnthropicThinkingBlock, AnthropicUsage } from './wire-types.js'
 
 type OpenBlock =
@@ -31,6 +32,9 @@ export class AnthropicStreamMapper implements StreamMapper {
   private completionTokens = 0
   private stopReason: DoneReason | undefined
   private stopped = false
+
+  /** `thinkingMemory`: where signed thinking is kept for the next request; absent, it is not kept. */
+  constructor (private readonly thinkingMemory?: ThinkingMemory) {}
 
   map (message: SseMessage): ChatEvent[] {
     let event: AnthropicStreamEvent
@@ -136,8 +140,8 @@ export class AnthropicStreamMapper implements StreamMapper {
   }
 
   private rememberThinking (): void {
-    if (this.thinkingBlocks.length === 0) return
-    for (const id of this.toolCallIds) thinkingMemory.remember(id, [...this.thinkingBlocks])
+    if (this.thinkingMemory === undefined || this.thinkingBlocks.length === 0) return
+    for (const id of this.toolCallIds) this.thinkingMemory.remember(id, [...this.thinkingBlocks])
   }
 
   /** input_tokens arrives in message_start (sometimes again in message_delta); output_tokens is cumulative. */

@@ -10,4 +10,5 @@
 import { ToolCallMemory } from '../../shared/tool-call-memory.js'
 import type { AnthropicThinkingBlock } from './wire-types.js'
 
-export const thinkingMemory = new ToolCallMemory<readonly AnthropicThinkingBlock[]>()
+/** Signed thinking blocks by the tool-call id they led to; each Anthropic provider plugin makes its own (createAnthropicProtocol). */
+export class ThinkingMemory extends ToolCallMemory<readonly AnthropicThinkingBlock[]> {}

@@ -4,7 +4,7 @@ import { sniffImageMime } from '../../shared/image-mime.js'
 import type { ProtocolContext } from '../../../src/core/protocol.js'
 import { ToolCallPairing } from '../../shared/tool-call-pairing.js'
 import { acceptsSampling, usesAdaptiveThinking } from './model-traits.js'
-import { thinkingMemory } from './thinking-memory.js'
+import type { ThinkingMemory } from './thinking-memory.js'
 import type { AnthropicContentBlock, AnthropicMessage, AnthropicRequest } from './wire-types.js'
 
 /** Anthropic has no default limit; this is used when neither the client nor the model card gives one. */
@@ -13,9 +13,15 @@ export const DEFAULT_MAX_TOKENS = 8192
 const MIN_THINKING_BUDGET = 1024
 const THINKING_BUDGETS: Readonly<Record<'low' | 'medium' | 'high' | 'max', number>> = { low: 2048, medium: 8192, high: 16_384, max: 32_000 }
 
-export function toAnthropicRequest (request: NormalisedChatRequest, context: ProtocolContext): AnthropicRequest {
+/** What the Anthropic request mapper reads: the model's card, and the provider instance's memory of signed thinking. */
+export interface AnthropicProtocolContext extends ProtocolContext {
+  /** Absent: no signed thinking is known, so a tool loop continues with thinking off. */
+  readonly thinkingMemory?: ThinkingMemory
+}
+
+export function toAnthropicRequest (request: NormalisedChatRequest, context: AnthropicProtocolContext): AnthropicRequest {
   const modelId = context.card.id
-  const converted = toAnthropicMessages(request.messages)
+  const converted = toAnthropicMessages(request.messages, context.thinkingMemory)
   const maxTokens = request.options.maxTokens ?? context.card.maxOutputTokens ?? DEFAULT_MAX_TOKENS
   const body: AnthropicRequest = { model: modelId, max_tokens: maxTokens, messages: converted.messages, stream: true }
   const system = [...converted.system]
@@ -79,7 +85,7 @@ interface ConvertedMessages {
   unsignedToolTurn: boolean
 }
 
-function toAnthropicMessages (messages: readonly ChatMessage[]): ConvertedMessages {
+function toAnthropicMessages (messages: readonly ChatMessage[], thinkingMemory: ThinkingMemory | undefined): ConvertedMessages {
   const system: string[] = []
   const result: AnthropicMessage[] = []
   const pairing = new ToolCallPairing()
@@ -105,7 +111,7 @@ function toAnthropicMessages (messages: readonly ChatMessage[]): ConvertedMessag
         const blocks: AnthropicContentBlock[] = []
         const calls = message.toolCalls !== undefined && message.toolCalls.length > 0 ? pairing.openTurn(message, messageIndex) : []
         if (calls.length > 0) {
-          const remembered = calls.map((call) => thinkingMemory.recall(call.id)).find((blocks) => blocks !== undefined)
+          const remembered = calls.map((call) => thinkingMemory?.recall(call.id)).find((blocks) => blocks !== undefined)
           if (remembered !== undefined) blocks.push(...remembered)
           unsignedToolTurn = remembered === undefined
         }

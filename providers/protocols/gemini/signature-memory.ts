@@ -10,4 +10,5 @@ import { ToolCallMemory } from '../../shared/tool-call-memory.js'
 
 export const SKIP_SIGNATURE_VALIDATOR = 'skip_thought_signature_validator'
 
-export const signatureMemory = new ToolCallMemory<string>()
+/** Thought signatures by the tool-call id we handed out; each Gemini provider plugin makes its own (createGeminiProtocol). */
+export class SignatureMemory extends ToolCallMemory<string> {}

@@ -1,6 +1,6 @@
 /**
  * Gemini `alt=sse` chunks to ChatEvents: thought parts are thinking, functionCall parts arrive whole and
- * get Ollama ids (their thought signatures remembered), usage is cumulative (the last one wins), and the
+ * get Ollama ids (their thought signatures remembered by the provider instance), usage is cumulative (the last one wins), and the
  * stream simply ends, so usage and finish are given at flush.
  */
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
@@ -9,7 +9,7 @@ import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper } from '../../../src/upstream/chat-events.js'
 import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
 import { readGeminiError } from './error-body.js'
-import { signatureMemory } from './signature-memory.js'
+import type { SignatureMemory } from './signature-memory.js'
 import type { GeminiStreamChunk } from './wire-types.js'
 
 /** Finish reasons that mean the answer was withheld rather than finished. */
@@ -20,6 +20,9 @@ export class GeminiStreamMapper implements StreamMapper {
   private blockReason: string | undefined
   private producedOutput = false
   private usage: { promptTokens: number, completionTokens: number } | undefined
+
+  /** `signatureMemory`: where thought signatures are kept for the next request; absent, they are not kept. */
+  constructor (private readonly signatureMemory?: SignatureMemory) {}
 
   map (message: SseMessage): ChatEvent[] {
     let chunk: GeminiStreamChunk
@@ -36,7 +39,7 @@ export class GeminiStreamMapper implements StreamMapper {
         const args = readToolArguments(part.functionCall.args ?? {})
         if (args === undefined) return [...events, { type: 'error', message: `upstream sent invalid arguments for tool call "${part.functionCall.name ?? ''}"` }]
         const id = newToolCallId()
-        if (typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '') signatureMemory.remember(id, part.thoughtSignature)
+        if (typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '') this.signatureMemory?.remember(id, part.thoughtSignature)
         events.push({ type: 'tool-call', toolCall: { id, name: part.functionCall.name ?? '', arguments: args } })
       } else if (typeof part.text === 'string' && part.text !== '') {
         events.push({ type: part.thought === true ? 'thinking-delta' : 'text-delta', text: part.text })

@@ -5,7 +5,7 @@ import type { ProtocolContext } from '../../../src/core/protocol.js'
 import { ToolCallPairing } from '../../shared/tool-call-pairing.js'
 import { alwaysThinks, usesThinkingBudget } from './model-traits.js'
 import { toGeminiParameters, toGeminiSchema } from './schema-subset.js'
-import { signatureMemory, SKIP_SIGNATURE_VALIDATOR } from './signature-memory.js'
+import { SKIP_SIGNATURE_VALIDATOR, type SignatureMemory } from './signature-memory.js'
 import type { GeminiContent, GeminiPart, GeminiRequest, GeminiThinkingConfig } from './wire-types.js'
 
 /** @see https://ai.google.dev/api/generate-content#generationconfig (checked 2026-11) */
@@ -16,10 +16,16 @@ export function geminiStreamPath (modelId: string): string {
   return `/v1beta/models/${encodeURIComponent(modelId)}:streamGenerateContent?alt=sse`
 }
 
-export function toGeminiRequest (request: NormalisedChatRequest, context: ProtocolContext): GeminiRequest {
+/** What the Gemini request mapper reads: the model's card, and the provider instance's memory of thought signatures. */
+export interface GeminiProtocolContext extends ProtocolContext {
+  /** Absent: no signature is known, so Gemini 3 tool loops get Google's placeholder. */
+  readonly signatureMemory?: SignatureMemory
+}
+
+export function toGeminiRequest (request: NormalisedChatRequest, context: GeminiProtocolContext): GeminiRequest {
   const modelId = context.card.id
   const system = request.messages.filter((message) => message.role === 'system' && message.content !== '').map((message) => message.content)
-  const body: GeminiRequest = { contents: toGeminiContents(request.messages, !usesThinkingBudget(modelId)) }
+  const body: GeminiRequest = { contents: toGeminiContents(request.messages, !usesThinkingBudget(modelId), context.signatureMemory) }
   if (system.length > 0) body.systemInstruction = { parts: [{ text: system.join('\n\n') }] }
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = [{
@@ -65,7 +71,7 @@ function thinkingConfig (think: ThinkSetting, modelId: string): GeminiThinkingCo
  * Gemini has no call ids: results are matched to calls by name and order, so each result is sent with the
  * name of the call it answers (found by the client's id, else its tool_name, else position).
  */
-function toGeminiContents (messages: readonly ChatMessage[], needsSignatures: boolean): GeminiContent[] {
+function toGeminiContents (messages: readonly ChatMessage[], needsSignatures: boolean, signatureMemory: SignatureMemory | undefined): GeminiContent[] {
   const contents: GeminiContent[] = []
   const pairing = new ToolCallPairing()
   const append = (role: GeminiContent['role'], parts: GeminiPart[]): void => {
@@ -89,7 +95,7 @@ function toGeminiContents (messages: readonly ChatMessage[], needsSignatures: bo
         const calls = message.toolCalls !== undefined && message.toolCalls.length > 0 ? pairing.openTurn(message, messageIndex) : []
         message.toolCalls?.forEach((call, callIndex) => {
           const id = calls[callIndex]?.id
-          const remembered = id === undefined ? undefined : signatureMemory.recall(id)
+          const remembered = id === undefined ? undefined : signatureMemory?.recall(id)
           const signature = remembered ?? (needsSignatures && callIndex === 0 ? SKIP_SIGNATURE_VALIDATOR : undefined)
           parts.push({ functionCall: { name: call.name, args: call.arguments }, ...(signature === undefined ? {} : { thoughtSignature: signature }) })
         })

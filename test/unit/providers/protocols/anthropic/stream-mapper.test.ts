@@ -1,11 +1,14 @@
 import t from 'tap'
 import { AnthropicStreamMapper, mapStopReason } from '../../../../../providers/protocols/anthropic/stream-mapper.js'
-import { thinkingMemory } from '../../../../../providers/protocols/anthropic/thinking-memory.js'
+import { ThinkingMemory } from '../../../../../providers/protocols/anthropic/thinking-memory.js'
 import type { ChatEvent } from '../../../../../src/core/chat-event.js'
 import { anthropicScenario, FAKE_SIGNATURE } from '../../../../helpers/fake-anthropic.js'
 
+/** The memory a provider plugin would give its mappers. */
+const thinkingMemory = new ThinkingMemory()
+
 function run (events: Array<Record<string, unknown> & { type: string }>): ChatEvent[] {
-  const mapper = new AnthropicStreamMapper()
+  const mapper = new AnthropicStreamMapper(thinkingMemory)
   return [...events.flatMap((event) => mapper.map({ event: event.type, data: JSON.stringify(event) })), ...mapper.flush()]
 }
 

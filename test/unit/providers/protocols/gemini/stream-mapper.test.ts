@@ -1,11 +1,14 @@
 import t from 'tap'
 import { GeminiStreamMapper } from '../../../../../providers/protocols/gemini/stream-mapper.js'
-import { signatureMemory } from '../../../../../providers/protocols/gemini/signature-memory.js'
+import { SignatureMemory } from '../../../../../providers/protocols/gemini/signature-memory.js'
 import type { ChatEvent } from '../../../../../src/core/chat-event.js'
 import { FAKE_THOUGHT_SIGNATURE, geminiScenario } from '../../../../helpers/fake-gemini.js'
 
+/** The memory a provider plugin would give its mappers. */
+const signatureMemory = new SignatureMemory()
+
 function run (chunks: unknown[]): ChatEvent[] {
-  const mapper = new GeminiStreamMapper()
+  const mapper = new GeminiStreamMapper(signatureMemory)
   return [...chunks.flatMap((chunk) => mapper.map({ data: JSON.stringify(chunk) })), ...mapper.flush()]
 }
 
