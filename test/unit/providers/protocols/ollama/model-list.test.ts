@@ -4,29 +4,6 @@ import { readOllamaModelList } from '../../../../../providers/protocols/ollama/m
 import { ollamaProtocol } from '../../../../../providers/protocols/ollama/protocol.js'
 import { ProviderRegistry } from '../../../../../src/core/provider-registry.js'
 import { Secret } from '../../../../../src/core/secret.js'
-import { ToolCallMemory } from '../../../../../providers/shared/tool-call-memory.js'
-import { ToolCallPairing } from '../../../../../providers/shared/tool-call-pairing.js'
-
-t.test('tool-call memory is bounded and forgets old entries', async (t) => {
-  const memory = new ToolCallMemory<string>({ maxEntries: 2, ttlMs: 60_000 })
-  memory.remember('a', '1')
-  memory.remember('b', '2')
-  memory.remember('c', '3')
-  t.equal(memory.recall('a'), undefined, 'the oldest went first')
-  t.equal(memory.recall('c'), '3')
-  const expired = new ToolCallMemory<string>({ ttlMs: -1 })
-  expired.remember('a', '1')
-  t.equal(expired.recall('a'), undefined)
-})
-
-t.test('pairing results without ids: by id, by name, then by order', async (t) => {
-  const pairing = new ToolCallPairing()
-  t.same(pairing.openTurn({ role: 'assistant', content: '', toolCalls: [{ name: 'a', arguments: {} }, { id: 'x', name: 'b', arguments: {} }, { name: 'c', arguments: {} }] }, 4), [{ id: 'call_4_0', name: 'a' }, { id: 'x', name: 'b' }, { id: 'call_4_2', name: 'c' }])
-  t.same(pairing.claim({ role: 'tool', content: '', toolCallId: 'x' }), { id: 'x', name: 'b' })
-  t.same(pairing.claim({ role: 'tool', content: '', toolName: 'c' }), { id: 'call_4_2', name: 'c' })
-  t.same(pairing.claim({ role: 'tool', content: '' }), { id: 'call_4_0', name: 'a' })
-  t.same(pairing.claim({ role: 'tool', content: '', toolName: 'z' }), { id: 'call_unpaired', name: 'z' })
-})
 
 t.test('Ollama /api/tags entries to model cards', async (t) => {
   t.same(readOllamaModelList({ models: [
