@@ -17,6 +17,7 @@ const DEFAULT_CONTEXT_LENGTH = 32_768
 /** Local servers often need no key: then no authorization header is sent at all. */
 const keylessProtocol: Protocol = { ...openAiCompatibleProtocol, authHeaders: () => ({}) }
 
+/** The descriptor of one config-file server: its models with the server's defaults (capabilities `completion, tools`, 32 768 tokens), its thinking switch (default none). */
 export function serverDescriptor (server: ConfigServer): OpenAiCompatibleDescriptor {
   const defaultCapabilities = (server.capabilities ?? DEFAULT_CAPABILITIES)
   const defaultContextLength = server.contextLength ?? DEFAULT_CONTEXT_LENGTH

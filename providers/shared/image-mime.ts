@@ -9,6 +9,7 @@ const SIGNATURES: ReadonlyArray<readonly [string, string]> = [
   ['Qk', 'image/bmp']
 ]
 
+/** The MIME type of bare base64 image data from its magic bytes (PNG, JPEG, GIF, WebP, BMP); `image/jpeg` when unknown. */
 export function sniffImageMime (base64: string): string {
   for (const [prefix, mime] of SIGNATURES) {
     if (base64.startsWith(prefix)) return mime
@@ -16,6 +17,7 @@ export function sniffImageMime (base64: string): string {
   return 'image/jpeg'
 }
 
+/** The `data:<mime>;base64,…` URL OpenAI-style APIs take for bare base64 image data. */
 export function toDataUrl (base64: string): string {
   return `data:${sniffImageMime(base64)};base64,${base64}`
 }

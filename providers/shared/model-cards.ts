@@ -8,10 +8,12 @@ export const VISION_THINKING: readonly Capability[] = ['completion', 'tools', 'v
 /** Coder models the provider also serves fill-in-the-middle for (Ollama's `suffix`). */
 export const CODER_INSERT: readonly Capability[] = ['completion', 'tools', 'insert']
 
+/** A chat model's card; `contextLength` in tokens. */
 export function chatModel (id: string, family: string, capabilities: readonly Capability[], contextLength: number): ModelCard {
   return { id, family, capabilities, contextLength }
 }
 
+/** What a provider documents about one embedding model. */
 export interface EmbeddingLimits {
   /** Most inputs one upstream call may carry. */
   readonly batchSize: number
@@ -21,6 +23,7 @@ export interface EmbeddingLimits {
   readonly length?: number
 }
 
+/** An embedding model's card (capability `embedding` only) with its batch limit and vector length. */
 export function embeddingModel (id: string, family: string, limits: EmbeddingLimits): ModelCard {
   return {
     id,

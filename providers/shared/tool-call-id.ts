@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
+/** A fresh random id, `call_` and eight characters from [a-z0-9], as Ollama gives its tool calls. */
 export function newToolCallId (): string {
   const bytes = randomBytes(8)
   let id = 'call_'

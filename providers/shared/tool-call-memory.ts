@@ -4,11 +4,13 @@
  * the oldest entries go first, and an entry older than its time to live is forgotten.
  */
 
+/** Bounds of a memory: at most `maxEntries` (default 10 000), each for `ttlMs` milliseconds (default 6 hours). */
 export interface ToolCallMemoryOptions {
   readonly maxEntries?: number
   readonly ttlMs?: number
 }
 
+/** `remember` keeps a value by tool-call id (the oldest goes past the bound); `recall` gives it back, or undefined once forgotten or expired. */
 export class ToolCallMemory<T> {
   private readonly entries = new Map<string, { value: T, storedAt: number }>()
   private readonly maxEntries: number

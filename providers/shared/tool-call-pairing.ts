@@ -4,11 +4,13 @@
  */
 import type { ChatMessage } from '../../src/core/chat-request.js'
 
+/** A call of an assistant turn: its id (the client's, or `call_<message>_<call>`) and its tool name. */
 export interface PairedCall {
   readonly id: string
   readonly name: string
 }
 
+/** One per request mapping, fed the history in order: `openTurn` at each assistant turn with calls, `claim` at each tool result. */
 export class ToolCallPairing {
   private openCalls: PairedCall[] = []
 

@@ -24,6 +24,7 @@ export function mapStopReason (reason: string): DoneReason {
   return reason === 'max_tokens' || reason === 'model_context_window_exceeded' ? 'length' : 'stop'
 }
 
+/** One per upstream stream: `map` turns each SSE event into ChatEvents, `flush` ends the answer (an error event if `message_stop` never came). */
 export class AnthropicStreamMapper implements StreamMapper {
   private readonly blocks = new Map<number, OpenBlock>()
   private readonly thinkingBlocks: AnthropicThinkingBlock[] = []

@@ -19,6 +19,13 @@ export interface AnthropicProtocolContext extends ProtocolContext {
   readonly thinkingMemory?: ThinkingMemory
 }
 
+/**
+ * The streamed `/v1/messages` body for one request: system on top, alternating content blocks, tools,
+ * thinking (a budget, or adaptive with an effort on newer models) and an answer limit, which Anthropic
+ * requires. Remembered signed thinking goes back in front of the tool calls it led to. Pure apart from
+ * reading that memory; never throws.
+ * @see https://docs.claude.com/en/api/messages (checked 2026-11)
+ */
 export function toAnthropicRequest (request: NormalisedChatRequest, context: AnthropicProtocolContext): AnthropicRequest {
   const modelId = context.card.id
   const converted = toAnthropicMessages(request.messages, context.thinkingMemory)

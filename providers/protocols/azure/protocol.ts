@@ -14,6 +14,7 @@ export type AzureEndpointKind =
   /** `https://RESOURCE.openai.azure.com/openai`: the model name is the deployment name. */
   | 'resource'
 
+/** Which kind of Azure endpoint a base URL is, from its path; throws a TypeError when the URL does not parse. */
 export function azureEndpointKind (baseUrl: string): AzureEndpointKind {
   const path = new URL(baseUrl).pathname.replace(/\/+$/, '')
   if (/\/v1$/.test(path)) return 'v1'
@@ -21,6 +22,7 @@ export function azureEndpointKind (baseUrl: string): AzureEndpointKind {
   return 'resource'
 }
 
+/** The OpenAI-compatible protocol addressed as Azure wants: `api-key` header, deployment paths and `api-version` (not on the v1 API). */
 export function createAzureProtocol (endpointKind: AzureEndpointKind, apiVersion: string): Protocol {
   const query = `?api-version=${encodeURIComponent(apiVersion)}`
   return {

@@ -1,6 +1,7 @@
 /** The message in a Gemini error body or stream chunk: `{"error": {"code", "message", "status", "details"}}`. */
 import { readErrorText } from '../../shared/error-text.js'
 
+/** The message of a parsed Gemini error body, `STATUS: message` when both are given (a bare string `error` too); undefined for any other shape. */
 export function readGeminiError (body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined
   const error = (body as { error?: unknown }).error
@@ -10,6 +11,10 @@ export function readGeminiError (body: unknown): string | undefined {
   return typeof status === 'string' ? status : undefined
 }
 
+/**
+ * A readable message from a Gemini error response body as read (see readErrorText); never throws.
+ * @see https://ai.google.dev/gemini-api/docs/troubleshooting (checked 2026-11)
+ */
 export function readGeminiErrorText (text: string): string | undefined {
   // Without alt=sse, or from some proxies, errors come wrapped in an array.
   return readErrorText(text, (body) => readGeminiError(Array.isArray(body) ? body[0] : body))

@@ -15,6 +15,7 @@ import type { GeminiStreamChunk } from './wire-types.js'
 /** Finish reasons that mean the answer was withheld rather than finished. */
 const BLOCKED = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY', 'LANGUAGE'])
 
+/** One per upstream stream: `map` turns each `alt=sse` chunk into ChatEvents, `flush` gives usage and finish, or the error of a withheld or cut answer. */
 export class GeminiStreamMapper implements StreamMapper {
   private finishReason: string | undefined
   private blockReason: string | undefined

@@ -12,6 +12,7 @@ import type { GeminiContent, GeminiPart, GeminiRequest, GeminiThinkingConfig } f
 const MAX_STOP_SEQUENCES = 5
 const THINKING_BUDGETS: Readonly<Record<'low' | 'medium' | 'high' | 'max', number>> = { low: 1024, medium: 8192, high: 24_576, max: 32_768 }
 
+/** The streamed chat path for a model id, appended to the host root: `/v1beta/models/{id}:streamGenerateContent?alt=sse`. */
 export function geminiStreamPath (modelId: string): string {
   return `/v1beta/models/${encodeURIComponent(modelId)}:streamGenerateContent?alt=sse`
 }
@@ -22,6 +23,12 @@ export interface GeminiProtocolContext extends ProtocolContext {
   readonly signatureMemory?: SignatureMemory
 }
 
+/**
+ * The `streamGenerateContent` body for one request: systemInstruction, contents with parts (results
+ * named after the calls they answer), tools, generationConfig with thinkingConfig, and each call's
+ * remembered thought signature (or Google's placeholder on Gemini 3). Never throws.
+ * @see https://ai.google.dev/api/generate-content (checked 2026-11)
+ */
 export function toGeminiRequest (request: NormalisedChatRequest, context: GeminiProtocolContext): GeminiRequest {
   const modelId = context.card.id
   const system = request.messages.filter((message) => message.role === 'system' && message.content !== '').map((message) => message.content)

@@ -8,6 +8,7 @@ export const ASSUMED_CAPABILITIES: readonly Capability[] = ['completion', 'tools
 /** Ollama's own default context when a model does not say. */
 const DEFAULT_CONTEXT_LENGTH = 4096
 
+/** Model cards from a `GET /api/tags` body; throws an Error when the body has no `models` array. */
 export function readOllamaModelList (body: unknown): ModelCard[] {
   const entries = (body as { models?: unknown } | null)?.models
   if (!Array.isArray(entries)) throw new Error('model list without a models array')

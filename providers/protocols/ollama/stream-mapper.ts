@@ -6,6 +6,7 @@ import type { StreamMapper } from '../../../src/upstream/chat-events.js'
 import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
 import type { OllamaChatChunk, OllamaWireToolCall } from './wire-types.js'
 
+/** One per upstream stream: `map` turns each NDJSON line of a real Ollama into ChatEvents with its own counts and timings, `flush` ends it. */
 export class OllamaStreamMapper implements StreamMapper {
   private done = false
 

@@ -1,6 +1,7 @@
 /** The message inside an OpenAI-family error body, in any of the shapes compatible servers use. */
 import { readErrorText } from '../../shared/error-text.js'
 
+/** The message of a parsed OpenAI-family error body (`error.message`, a string `error`, or a top-level `message`); undefined otherwise. */
 export function readOpenAiError (body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined
   const record = body as Record<string, unknown>
@@ -15,6 +16,10 @@ export function readOpenAiError (body: unknown): string | undefined {
   return undefined
 }
 
+/**
+ * A readable message from an OpenAI-family error response body as read (see readErrorText); never throws.
+ * @see https://platform.openai.com/docs/guides/error-codes (checked 2026-11)
+ */
 export function readOpenAiErrorText (text: string): string | undefined {
   return readErrorText(text, readOpenAiError)
 }

@@ -84,6 +84,7 @@ export interface OpenAiCompatibleContext extends ProtocolContext {
   readonly card: ModelCard
 }
 
+/** Whether a registered descriptor is one of this protocol's: `protocol: 'openai-chat'` with a quirks object. */
 export function isOpenAiCompatibleDescriptor (descriptor: ProviderDescriptor): descriptor is OpenAiCompatibleDescriptor {
   return descriptor.protocol === 'openai-chat' && 'quirks' in descriptor && typeof descriptor.quirks === 'object' && descriptor.quirks !== null
 }

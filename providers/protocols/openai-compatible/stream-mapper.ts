@@ -13,10 +13,12 @@ interface PendingToolCall {
   arguments: string
 }
 
+/** Ollama's done_reason for an OpenAI `finish_reason`: `length` stays, everything else (`stop`, `tool_calls`, `content_filter`) is `stop`. */
 export function mapFinishReason (reason: string): DoneReason {
   return reason === 'length' ? 'length' : 'stop'
 }
 
+/** One per upstream stream: `map` turns each SSE chunk into ChatEvents (tool calls once whole), `flush` ends the answer (an error event if it was cut short). */
 export class OpenAiStreamMapper implements StreamMapper {
   private readonly pendingToolCalls = new Map<number, PendingToolCall>()
   private lastToolIndex = -1

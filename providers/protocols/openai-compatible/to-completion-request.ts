@@ -10,6 +10,7 @@ import type { OpenAiCompatibleContext } from './quirks.js'
 import { applySampling } from './sampling.js'
 import type { OpenAiCompletionRequest } from './wire-types.js'
 
+/** The streamed legacy-completions body for fill-in-the-middle: the last user message as prompt, the suffix as the provider's quirks say. */
 export function toOpenAiCompletionRequest (request: NormalisedChatRequest, context: OpenAiCompatibleContext): OpenAiCompletionRequest {
   const { quirks } = context.descriptor
   // The prompt is the text before the insertion point; a system prompt has no place in a completion.
@@ -23,6 +24,7 @@ export function toOpenAiCompletionRequest (request: NormalisedChatRequest, conte
   return body
 }
 
+/** That body and its path (`quirks.fillInMiddlePath`, default `/completions`, appended to the base URL). */
 export function buildCompletionRequest (request: NormalisedChatRequest, context: OpenAiCompatibleContext): UpstreamHttpRequest {
   return { path: context.descriptor.quirks.fillInMiddlePath ?? '/completions', body: toOpenAiCompletionRequest(request, context) }
 }

@@ -14,6 +14,11 @@ const EFFORT_RANK = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']
 /** Added when JSON mode needs the word "json" and no message has it; says no more than Ollama's format does. */
 export const JSON_INSTRUCTION = 'Respond with JSON.'
 
+/**
+ * The streamed `/chat/completions` body for one request: messages (images as data URLs, tool results
+ * paired with their calls), tools, sampling, format and thinking as the provider's quirks say. Pure; never throws.
+ * @see https://platform.openai.com/docs/api-reference/chat/create (checked 2026-11)
+ */
 export function toOpenAiRequest (request: NormalisedChatRequest, context: OpenAiCompatibleContext): OpenAiChatRequest {
   const { quirks } = context.descriptor
   const body: OpenAiChatRequest = {
