@@ -3,7 +3,7 @@
  * @see https://docs.claude.com/en/docs/about-claude/models/overview (model line-up checked 2026-11)
  */
 import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
-import { createAnthropicProtocol } from '../protocols/anthropic/protocol.js'
+import { createAnthropicProtocol } from '../protocols/anthropic/protocol-with-memory.js'
 import { ThinkingMemory } from '../protocols/anthropic/thinking-memory.js'
 import { defineProvider, envNames } from '../define-provider.js'
 

@@ -5,7 +5,7 @@
 import type { Capability, ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
 import { defineProvider, envNames } from '../define-provider.js'
 import { embeddingModel } from '../shared/model-cards.js'
-import { createGeminiProtocol } from '../protocols/gemini/protocol.js'
+import { createGeminiProtocol } from '../protocols/gemini/protocol-with-memory.js'
 import { SignatureMemory } from '../protocols/gemini/signature-memory.js'
 
 const GEMINI: readonly Capability[] = ['completion', 'tools', 'vision', 'thinking']

@@ -2,28 +2,14 @@
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readAnthropicErrorText } from './error-body.js'
 import { AnthropicStreamMapper } from './stream-mapper.js'
-import type { ThinkingMemory } from './thinking-memory.js'
 import { toAnthropicRequest } from './to-anthropic-request.js'
 
 /** @see https://docs.claude.com/en/api/versioning (checked 2026-11) */
 export const ANTHROPIC_VERSION = '2023-06-01'
 
-/** Without a memory of signed thinking: every tool loop continues with thinking off. The provider plugin uses createAnthropicProtocol. */
 export const anthropicProtocol: Protocol = {
   authHeaders: (apiKey) => ({ 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION }),
   buildChatRequest: (request, context) => ({ path: '/v1/messages', body: toAnthropicRequest(request, context) }),
   createStreamMapper: () => new AnthropicStreamMapper(),
   readErrorMessage: readAnthropicErrorText
-}
-
-/**
- * The protocol one Anthropic provider plugin registers: anthropicProtocol with that instance's memory of
- * signed thinking, kept by the stream mapper and put back by the request mapper (thinking-memory.ts).
- */
-export function createAnthropicProtocol (thinkingMemory: ThinkingMemory): Protocol {
-  return {
-    ...anthropicProtocol,
-    buildChatRequest: (request, context) => ({ path: '/v1/messages', body: toAnthropicRequest(request, { ...context, thinkingMemory }) }),
-    createStreamMapper: () => new AnthropicStreamMapper(thinkingMemory)
-  }
 }

@@ -5,11 +5,9 @@
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
 import { readGeminiErrorText } from './error-body.js'
-import type { SignatureMemory } from './signature-memory.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
 import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
 
-/** Without a memory of thought signatures: Gemini 3 tool loops get Google's placeholder. The provider plugin uses createGeminiProtocol. */
 export const geminiProtocol: Protocol = {
   authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey }),
   buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, context) }),
@@ -17,16 +15,4 @@ export const geminiProtocol: Protocol = {
   readErrorMessage: readGeminiErrorText,
   buildEmbedRequest: toGeminiEmbedRequest,
   readEmbedResponse: readGeminiEmbedResponse
-}
-
-/**
- * The protocol one Gemini provider plugin registers: geminiProtocol with that instance's memory of
- * thought signatures, kept by the stream mapper and put back by the request mapper (signature-memory.ts).
- */
-export function createGeminiProtocol (signatureMemory: SignatureMemory): Protocol {
-  return {
-    ...geminiProtocol,
-    buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, { ...context, signatureMemory }) }),
-    createStreamMapper: () => new GeminiStreamMapper(signatureMemory)
-  }
 }
