@@ -35,3 +35,8 @@ export const ModelNotUserDefinedError = createError<[string, string]>('OLLAMA_MO
 export const EmbedModelNotFoundError = createError<[string]>('OLLAMA_EMBED_MODEL_NOT_FOUND', 'model "%s" not found, try pulling it first', 404)
 export const EmbeddingUnsupportedError = createError<[string]>('OLLAMA_EMBEDDING_UNSUPPORTED', '%s does not support embedding', 400)
 export const InvalidInputTypeError = createError('OLLAMA_INVALID_INPUT_TYPE', 'invalid input type', 400)
+/**
+ * The upstream's answer failed before anything was written to the client (an `error` event first in a stream, or anywhere
+ * in a folded answer): a bad gateway with the upstream's message kept. Once a piece was written, writers report it in-band.
+ */
+export const UpstreamAnswerError = createError<[string]>('OLLAMA_UPSTREAM_ANSWER_FAILED', '%s', 502)

@@ -1,8 +1,8 @@
 /** What a wire protocol module provides: pure functions from normalised requests to HTTP and back. */
-import type { StreamMapper } from '../upstream/chat-events.js'
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
 import type { NormalisedChatRequest } from './chat-request.js'
 import type { EmbedBatchResult, EmbedOptions } from './embed-request.js'
+import type { StreamMapper } from './stream-mapper.js'
 
 export interface UpstreamHttpRequest {
   /** Appended to the provider's base URL. */

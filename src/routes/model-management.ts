@@ -13,7 +13,7 @@ import {
   ModelNotUserDefinedError, ModelRequiredError
 } from '../errors.js'
 import { isValidModelName } from '../ollama/model-name-syntax.js'
-import { checkOptionTypes } from '../ollama/option-types.js'
+import { checkOptionTypes } from '../core/ollama-options.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'
 import { ErrorBodySchema } from '../schemas/common.js'
