@@ -6,7 +6,7 @@
  */
 import { setMaxListeners } from 'node:events'
 import fp from 'fastify-plugin'
-import { ShuttingDownError } from '../src/upstream/abort-reasons.js'
+import { ShuttingDownError } from '../src/errors.js'
 
 /** After the grace window, how long the error lines get to flush before every connection is closed. */
 const FLUSH_MS = 1000

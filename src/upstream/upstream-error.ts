@@ -1,21 +1,7 @@
-/** A failure of the upstream provider, carrying only what is safe to show a client. */
+/** The status a client sees for a provider's error answer. */
 
-export class UpstreamError extends Error {
-  /** The HTTP status our client gets. */
-  readonly statusCode: number
-  /** The upstream's own status, when it answered at all. */
-  readonly upstreamStatus: number | undefined
-  /** Seconds from the upstream's Retry-After, passed on to the client. */
-  readonly retryAfter: string | undefined
-
-  constructor (message: string, options: { statusCode: number, upstreamStatus?: number, retryAfter?: string, cause?: unknown }) {
-    super(message, { cause: options.cause })
-    this.name = 'UpstreamError'
-    this.statusCode = options.statusCode
-    this.upstreamStatus = options.upstreamStatus
-    this.retryAfter = options.retryAfter
-  }
-}
+// The class lives in the catalogue (src/errors.ts); the writers and the fallback loop import it from here.
+export { UpstreamError } from '../errors.js'
 
 /**
  * Status our client sees for an upstream HTTP error: request faults keep their meaning, a refused
