@@ -4,7 +4,7 @@ import type { ChatEvent } from '../core/chat-event.js'
 import type { StreamFraming } from '../core/protocol.js'
 import { NdjsonDecoder } from './ndjson-decoder.js'
 import { SseDecoder, type SseMessage } from './sse-decoder.js'
-import { describeTransportError } from './transport-errors.js'
+import { describeTransportError, isInternalFailure } from './transport-errors.js'
 
 export interface StreamMapper {
   /** Events for one SSE message (or one NDJSON line, as `data`); a malformed frame becomes an `error` event, never a throw. */
@@ -30,6 +30,8 @@ export async function * chatEvents (body: Readable, mapper: StreamMapper, signal
     }
   } catch (error) {
     if (signal.aborted) return
+    // A bug of ours (a mapper that threw) is not the provider's failure: the writer's caller answers it.
+    if (isInternalFailure(error)) throw error
     yield { type: 'error', message: describeTransportError(error).message }
     return
   } finally {
