@@ -40,7 +40,7 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
   const detail = provider.protocol.readErrorMessage(text) ?? `status ${response.statusCode}`
   const retryAfter = response.headers['retry-after']
   throw new UpstreamError(redactSecrets(`${provider.descriptor.id} upstream error ${response.statusCode}: ${detail}`, [provider.apiKey.reveal()]), {
-    statusCode: clientStatusFor(response.statusCode, detail),
+    statusCode: clientStatusFor(response.statusCode, detail, provider.protocol),
     upstreamStatus: response.statusCode,
     ...(typeof retryAfter === 'string' ? { retryAfter } : {})
   })
