@@ -144,3 +144,14 @@ export const ShuttingDownError = unavailableError('OLLAMA_SHUTTING_DOWN', 'serve
 export const ServerBusyError = overloadError('OLLAMA_SERVER_BUSY', 'server busy, please try again.  maximum pending requests exceeded', 503)
 /** The event loop lags past MAX_EVENT_LOOP_DELAY_MS (@fastify/under-pressure). */
 export const EventLoopBusyError = overloadError('OLLAMA_EVENT_LOOP_BUSY', 'server busy, please try again', 503)
+
+/* The provider's answers. */
+
+const upstreamError = entriesOf(UpstreamError)
+
+/**
+ * The provider's answer failed before anything was written to the client: an `error` event first in its
+ * stream (anywhere, for a folded answer), or a body that cannot be read (not JSON, too large). A bad
+ * gateway, the message kept; once a piece was written, the writer reports it in-band instead.
+ */
+export const UpstreamAnswerError = upstreamError<[string]>('OLLAMA_UPSTREAM_ANSWER_FAILED', '%s', 502)

@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder'
 import type { Dispatcher } from 'undici'
 import type { ActiveProvider } from '../core/provider-registry.js'
 import type { UpstreamHttpRequest } from '../core/protocol.js'
-import { UpstreamError } from '../errors.js'
+import { UpstreamAnswerError } from '../errors.js'
 import { callUpstreamWithRetries, type RetryOptions } from './call-upstream.js'
 import { transportErrorFor } from './transport-errors.js'
 
@@ -15,7 +15,7 @@ import { transportErrorFor } from './transport-errors.js'
 const JSON_BODY_LIMIT = 256 * 1024 * 1024
 
 /**
- * The parsed JSON answer of one POST, with callUpstreamWithRetries' retries and errors. Throws UpstreamError
+ * The parsed JSON answer of one POST, with callUpstreamWithRetries' retries and errors. Throws UpstreamAnswerError
  * (502) for an answer that is not JSON or exceeds JSON_BODY_LIMIT bytes, and transportErrorFor's error when
  * the body breaks while being read.
  */
@@ -26,7 +26,7 @@ export async function callUpstreamJson (dispatcher: Dispatcher, provider: Active
   try {
     return JSON.parse(text)
   } catch {
-    throw new UpstreamError(`${provider.descriptor.id} upstream answered with invalid JSON`, { statusCode: 502 })
+    throw new UpstreamAnswerError(`${provider.descriptor.id} upstream answered with invalid JSON`)
   }
 }
 
@@ -38,7 +38,7 @@ async function readText (body: Readable, provider: ActiveProvider): Promise<stri
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length
       if (size > JSON_BODY_LIMIT) {
-        throw new UpstreamError(`${provider.descriptor.id} upstream answer exceeds ${JSON_BODY_LIMIT} bytes`, { statusCode: 502 })
+        throw new UpstreamAnswerError(`${provider.descriptor.id} upstream answer exceeds ${JSON_BODY_LIMIT} bytes`)
       }
       parts.push(decoder.write(chunk))
     }

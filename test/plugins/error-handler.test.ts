@@ -5,8 +5,8 @@ import { request } from 'undici'
 import type { FastifyInstance } from 'fastify'
 import { renderErrorsAs } from '../../plugins/error-handler.js'
 import {
-  ModelNotFoundError, OptionTypeError, ServerBusyError, ShuttingDownError, UpstreamConnectionResetError,
-  UpstreamError
+  ModelNotFoundError, OptionTypeError, ServerBusyError, ShuttingDownError, UpstreamAnswerError,
+  UpstreamConnectionResetError, UpstreamError
 } from '../../src/errors.js'
 import { openAiErrorBody } from '../../src/openai/openai-error.js'
 import { buildTestApp, TEST_API_KEY } from '../helpers/build-app.js'
@@ -20,6 +20,7 @@ const LookalikeError = createError('OLLAMA_LOOKALIKE', 'database password is hun
 const THROWN: Record<string, () => unknown> = {
   'provider-429': () => new UpstreamError('someone upstream error 429: slow down', { statusCode: 429, upstreamStatus: 429, retryAfter: '7' }),
   'connection-reset': () => new UpstreamConnectionResetError(),
+  'answer-failed': () => new UpstreamAnswerError('content filtered before any token'),
   busy: () => new ServerBusyError(),
   'shutting-down': () => new ShuttingDownError(),
   'model-not-found': () => new ModelNotFoundError('nowhere/x'),
@@ -35,6 +36,7 @@ const THROWN: Record<string, () => unknown> = {
 const CASES: Array<[string, number, string | undefined, string]> = [
   ['provider-429', 429, '7', 'someone upstream error 429: slow down'],
   ['connection-reset', 502, undefined, 'upstream connection reset'],
+  ['answer-failed', 502, undefined, 'content filtered before any token'],
   ['busy', 503, '1', 'server busy, please try again.  maximum pending requests exceeded'],
   ['shutting-down', 503, undefined, 'server is shutting down'],
   ['model-not-found', 404, undefined, "model 'nowhere/x' not found"],
