@@ -31,7 +31,8 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
   const body = JSON.stringify(upstreamRequest.body)
   let response: Dispatcher.ResponseData
   try {
-    response = await untilAborted(request(provider.baseUrl + upstreamRequest.path, { dispatcher, method: 'POST', signal, headers, body }), signal)
+    const pending = request(provider.baseUrl + upstreamRequest.path, { dispatcher, method: 'POST', signal, headers, body })
+    response = await untilAborted(pending, signal)
   } catch (error) {
     throw transportErrorFor(error)
   }
