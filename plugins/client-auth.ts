@@ -5,6 +5,7 @@
  */
 import fp from 'fastify-plugin'
 import { ClientKeys, isLoopbackHost, presentedKey } from '../src/core/client-keys.js'
+import { UnauthorizedError } from '../src/errors.js'
 
 const OPEN_PATHS = new Set(['/', '/health/live', '/health/ready'])
 
@@ -16,10 +17,10 @@ export default fp(async function clientAuth (fastify) {
     }
     return
   }
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || OPEN_PATHS.has(request.url.split('?')[0] ?? '')) return
     const key = presentedKey(request.headers)
     if (key !== undefined && keys.accepts(key)) return
-    return reply.code(401).type('application/json; charset=utf-8').send({ error: 'unauthorized' })
+    throw new UnauthorizedError()
   })
 }, { name: 'client-auth', fastify: '5.x', dependencies: ['config'] })

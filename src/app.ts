@@ -44,7 +44,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     bodyLimit: Number.isFinite(bodyLimit) && bodyLimit > 0 ? bodyLimit : 64 * 1024 * 1024,
     // Long generations stream for minutes: no overall request timeout here.
     requestTimeout: 0,
-    return503OnClosing: true,
+    // While draining, plugins/lifecycle.ts answers new requests itself: a 503 in the route's error shape.
+    return503OnClosing: false,
     // Ollama's JSON decoder does not coerce types: "stream": null stays null, ["x"] is not a string.
     ajv: { customOptions: { coerceTypes: false } }
   }).withTypeProvider<TypeBoxTypeProvider>()

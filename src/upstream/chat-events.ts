@@ -5,7 +5,7 @@ import type { StreamFraming } from '../core/protocol.js'
 import type { StreamMapper } from '../core/stream-mapper.js'
 import { NdjsonDecoder } from './ndjson-decoder.js'
 import { SseDecoder } from './sse-decoder.js'
-import { describeTransportError } from './transport-errors.js'
+import { describeTransportError, isInternalFailure } from './transport-errors.js'
 
 /** The interface lives in core (src/core/stream-mapper.ts); re-exported for the stream mappers that still import it from here. */
 export type { StreamMapper } from '../core/stream-mapper.js'
@@ -27,6 +27,8 @@ export async function * chatEvents (body: Readable, mapper: StreamMapper, signal
     }
   } catch (error) {
     if (signal.aborted) return
+    // A bug of ours (a mapper that threw) is not the provider's failure: the writer's caller answers it.
+    if (isInternalFailure(error)) throw error
     yield { type: 'error', message: describeTransportError(error).message }
     return
   } finally {
