@@ -10,6 +10,7 @@ import configFile from '../plugins/config-file.js'
 import cors from '../plugins/cors.js'
 import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
+import hostCheck from '../plugins/host-check.js'
 import lifecycle from '../plugins/lifecycle.js'
 import modelAliases from '../plugins/model-aliases.js'
 import openapi from '../plugins/openapi.js'
@@ -57,7 +58,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(bodyParser)
   await app.register(openapi)
   await app.register(lifecycle)
-  // onRequest order: origin check, then client keys, then the in-flight bound, then abort wiring.
+  // onRequest order: Host check, origin check, then client keys, then the in-flight bound, then abort wiring.
+  await app.register(hostCheck)
   await app.register(cors)
   await app.register(clientAuth)
   await app.register(overload)
