@@ -3,7 +3,7 @@ import { Type, type Static, type TProperties } from '@sinclair/typebox'
 import type { ProviderDescriptor } from '../core/capabilities.js'
 
 export const ServerEnvSchema = Type.Object({
-  HOST: Type.String({ default: '0.0.0.0', minLength: 1, description: 'Address to listen on' }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1, description: 'Address to listen on; loopback by default, as Ollama (containers set 0.0.0.0)' }),
   PORT: Type.Integer({ default: 11434, minimum: 0, maximum: 65535, description: 'Port to listen on' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)), { default: 'info' }),
   DEFAULT_MODEL: Type.Optional(Type.String({ description: 'Model used when a request names none' })),
