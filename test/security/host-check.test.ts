@@ -1,54 +1,9 @@
 /** Issue 19: Ollama's Host check on a loopback listener, driven with raw Host headers over real sockets. */
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { connect } from 'node:net'
 import { hostname, networkInterfaces } from 'node:os'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
 import { buildTestApp, listenTestApp } from '../helpers/build-app.js'
-
-interface RawAnswer {
-  status: number
-  headers: IncomingHttpHeaders
-  body: string
-}
-
-interface RawRequest {
-  host: string
-  method?: string
-  path?: string
-  headers?: Record<string, string>
-  body?: string
-}
-
-/** One request to 127.0.0.1:port with exactly this Host header (fetch and undici would set their own). */
-function rawRequest (port: number, { host, method = 'GET', path = '/api/version', headers = {}, body }: RawRequest): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: '127.0.0.1', port, method, path, agent: false, headers: { ...headers, host } }, (response) => {
-      let text = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => { text += chunk })
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }))
-    })
-    outgoing.on('error', reject)
-    outgoing.end(body)
-  })
-}
-
-/** The status line of a request written byte for byte (node:http cannot send an empty or missing Host). */
-function rawStatusLine (port: number, head: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(head))
-    let text = ''
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk: string) => { text += chunk })
-    socket.on('error', reject)
-    socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''))
-  })
-}
-
-function portOf (url: string): number {
-  return Number(new URL(url).port)
-}
+import { portOf, rawRequest, rawStatusLine } from '../helpers/raw-request.js'
 
 const chat = JSON.stringify({ model: 'openai/fake-text', messages: [{ role: 'user', content: 'Hello' }], stream: false })
 
