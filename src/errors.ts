@@ -35,3 +35,8 @@ export const ModelNotUserDefinedError = createError<[string, string]>('OLLAMA_MO
 export const EmbedModelNotFoundError = createError<[string]>('OLLAMA_EMBED_MODEL_NOT_FOUND', 'model "%s" not found, try pulling it first', 404)
 export const EmbeddingUnsupportedError = createError<[string]>('OLLAMA_EMBEDDING_UNSUPPORTED', '%s does not support embedding', 400)
 export const InvalidInputTypeError = createError('OLLAMA_INVALID_INPUT_TYPE', 'invalid input type', 400)
+/**
+ * ADMIN_API_KEYS refused a model change. Ollama has no admin keys: the wording is ours, in its `{"error": …}` shape
+ * with the 403 Ollama answers an operation its policy forbids (server/cloud_proxy.go, disabled cloud).
+ */
+export const AdminKeyRequiredError = createError('OLLAMA_ADMIN_KEY_REQUIRED', 'forbidden: an admin key is needed to create, copy, delete or push models', 403)

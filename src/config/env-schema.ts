@@ -26,7 +26,8 @@ export const ServerEnvSchema = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 30_000, minimum: 0, description: 'On SIGTERM, how long open streams may run before they end with an error line' }),
   API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys clients must send (Authorization: Bearer or x-api-key); empty: no auth' })),
   OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' })),
-  ALLOWED_HOSTS: Type.Optional(Type.String({ description: 'Comma-separated extra Host names (`*` wildcards) a loopback listener answers, e.g. behind a reverse proxy' }))
+  ALLOWED_HOSTS: Type.Optional(Type.String({ description: 'Comma-separated extra Host names (`*` wildcards) a loopback listener answers, e.g. behind a reverse proxy' })),
+  ADMIN_API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys that alone may create, copy, delete and push models; empty: no split' }))
 })
 
 export type ServerEnv = Static<typeof ServerEnvSchema>
