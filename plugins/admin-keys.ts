@@ -4,7 +4,7 @@ import { ClientKeys, presentedKey } from '../src/core/client-keys.js'
 import { AdminKeyRequiredError } from '../src/errors.js'
 
 /** The routes that change what every client sees (src/routes/model-management.ts); pull only checks that a model is served. */
-export const MANAGEMENT_ROUTES: ReadonlySet<string> = new Set(['/api/create', '/api/copy', '/api/delete', '/api/push'])
+const MANAGEMENT_ROUTES: ReadonlySet<string> = new Set(['/api/create', '/api/copy', '/api/delete', '/api/push'])
 
 /**
  * Runs after client-auth, so with API_KEYS set a missing or unknown key is already a 401; here a key that is
