@@ -5,12 +5,18 @@ export interface ChatMessageToolCall {
   readonly id?: string
   readonly name: string
   readonly arguments: Record<string, unknown>
+  /** The provider's reasoning signature for this call, when the client carried it back (Gemini's `thoughtSignature`). */
+  readonly signature?: string
 }
 
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant' | 'tool'
   readonly content: string
   readonly thinking?: string
+  /** The provider's signature of `thinking`, when the client carried it back (Anthropic thinking blocks). */
+  readonly thinkingSignature?: string
+  /** Redacted thinking blocks' opaque `data`, carried back untouched (Anthropic). */
+  readonly redactedThinking?: readonly string[]
   /** Bare base64 image data, as Ollama clients send it. */
   readonly images?: readonly string[]
   readonly toolCalls?: readonly ChatMessageToolCall[]
