@@ -33,7 +33,7 @@ interface IpLiteral {
  * The host part of `host:port` or `[host]:port` as Go's net.SplitHostPort finds it, or undefined where Go
  * answers an error (no port, too many colons, stray brackets); Ollama then judges the whole header as the host.
  */
-export function splitHostPort (hostPort: string): string | undefined {
+function splitHostPort (hostPort: string): string | undefined {
   const lastColon = hostPort.lastIndexOf(':')
   if (lastColon < 0) return undefined
   let host: string
@@ -56,7 +56,7 @@ export function splitHostPort (hostPort: string): string | undefined {
 }
 
 /** An IP literal as Go's netip.ParseAddr accepts it (a zone only on IPv6), or undefined for a name. */
-export function parseIpLiteral (text: string): IpLiteral | undefined {
+function parseIpLiteral (text: string): IpLiteral | undefined {
   const percent = text.indexOf('%')
   if (percent >= 0) {
     const address = text.slice(0, percent)
@@ -74,7 +74,7 @@ function canonicalIpv6 (address: string): string {
 }
 
 /** Go's IsLoopback: 127.0.0.0/8 and ::1, an IPv4-mapped IPv6 address judged as its IPv4 address, the zone ignored. */
-export function isLoopbackIp (ip: IpLiteral): boolean {
+function isLoopbackIp (ip: IpLiteral): boolean {
   return LOOPBACK.check(ip.address, ip.family)
 }
 
