@@ -11,6 +11,8 @@ const OPEN_PATHS = new Set(['/', '/health/live', '/health/ready'])
 
 export default fp(async function clientAuth (fastify) {
   const keys = new ClientKeys(fastify.config.API_KEYS)
+  // An admin key (plugins/admin-keys.ts) opens everything an ordinary key opens.
+  const adminKeys = new ClientKeys(fastify.config.ADMIN_API_KEYS)
   if (!keys.enabled) {
     if (!isLoopbackHost(fastify.config.HOST)) {
       fastify.log.warn(`API_KEYS is not set and HOST is ${fastify.config.HOST}: anyone who can reach this port can use the configured provider keys`)
@@ -20,7 +22,7 @@ export default fp(async function clientAuth (fastify) {
   fastify.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || OPEN_PATHS.has(request.url.split('?')[0] ?? '')) return
     const key = presentedKey(request.headers)
-    if (key !== undefined && keys.accepts(key)) return
+    if (key !== undefined && (keys.accepts(key) || adminKeys.accepts(key))) return
     throw new UnauthorizedError()
   })
 }, { name: 'client-auth', fastify: '5.x', dependencies: ['config'] })

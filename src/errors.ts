@@ -110,6 +110,11 @@ export const EmbedModelNotFoundError = requestError<[string]>('OLLAMA_EMBED_MODE
 export const EmbeddingUnsupportedError = requestError<[string]>('OLLAMA_EMBEDDING_UNSUPPORTED', '%s does not support embedding', 400)
 export const InvalidInputTypeError = requestError('OLLAMA_INVALID_INPUT_TYPE', 'invalid input type', 400)
 /** API_KEYS is set and the request carries none of them. */
+/**
+ * ADMIN_API_KEYS refused a model change. Ollama has no admin keys: the wording is ours, in its `{"error": …}` shape
+ * with the 403 Ollama answers an operation its policy forbids (server/cloud_proxy.go, disabled cloud).
+ */
+export const AdminKeyRequiredError = requestError('OLLAMA_ADMIN_KEY_REQUIRED', 'forbidden: an admin key is needed to create, copy, delete or push models', 403)
 export const UnauthorizedError = requestError('OLLAMA_UNAUTHORIZED', 'unauthorized', 401)
 /** The client went away (Ollama's 499 wording); nobody reads it, but the request log does. */
 export const RequestCanceledError = requestError('OLLAMA_REQUEST_CANCELED', 'request canceled', 499)
