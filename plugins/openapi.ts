@@ -78,6 +78,7 @@ export default fp(async function openapi (fastify) {
         title: 'ollama-adapter',
         description: 'The Ollama REST API and Ollama\'s OpenAI-compatible `/v1` endpoints, answered by cloud model providers. ' +
           'Every path also answers 403 with an empty body to a request whose Origin is not in OLLAMA_ORIGINS, ' +
+          'or, on a loopback listener, whose Host names a domain outside ALLOWED_HOSTS, ' +
           'and an unknown path or method gets a text/plain 404 or 405, as Ollama does.',
         version: fastify.config.OLLAMA_VERSION
       },

@@ -1,5 +1,6 @@
 /** GET /health/live and /health/ready: the container's probes, open even when API_KEYS is set. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ShuttingDownError } from '../errors.js'
 import { answerSchemas } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { HealthStatusSchema } from '../schemas/health.js'
@@ -28,9 +29,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         open: true
       })
     }
-  }, async (_request, reply) => {
-    if (fastify.lifecycle.ready) return { status: 'ready' }
-    return reply.code(503).send({ error: 'server is shutting down' })
+  }, async () => {
+    if (!fastify.lifecycle.ready) throw new ShuttingDownError()
+    return { status: 'ready' }
   })
 }
 

@@ -10,10 +10,10 @@ import type { ProviderRegistry } from '../core/provider-registry.js'
 import {
   CopySourceNotFoundError, CreateFromFilesError, CreateSourceMissingError, InvalidCopyDestinationError,
   InvalidCopySourceError, InvalidModelNameError, InvalidRequestError, InvalidNameError, ModelNotFoundError,
-  ModelNotUserDefinedError, ModelRequiredError
+  ModelNotUserDefinedError, ModelRequiredError, PullManifestNotFoundError, PushModelNotFoundError, PushUnsupportedError
 } from '../errors.js'
 import { isValidModelName } from '../ollama/model-name-syntax.js'
-import { checkOptionTypes } from '../ollama/option-types.js'
+import { checkOptionTypes } from '../core/ollama-options.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'
 import { answerSchemas, BODY_ERRORS } from '../schemas/answer-schemas.js'
@@ -43,7 +43,7 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (model === undefined && !isValidModelName(name)) throw new InvalidModelNameError()
     const stream = request.body.stream !== false
     // Ollama's registry answer for a name it does not have, after the first step.
-    if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, 'pull model manifest: file does not exist')
+    if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, new PullManifestNotFoundError())
     return sendProgress(reply, [
       { status: 'pulling manifest' },
       { status: 'verifying sha256 digest', digest: `sha256:${modelDigest(model)}` },
@@ -61,7 +61,12 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: answerSchemas(OLLAMA_DIALECT, {
         description: 'NDJSON: one progress line, then the error line; nothing is ever pushed',
         stream: ProgressResponseSchema,
-        errors: { ...BODY_ERRORS, 400: 'No model named, or a body that is not JSON', 500: 'With `stream: false`: pushing is not supported' }
+        errors: {
+          ...BODY_ERRORS,
+          400: 'No model named, or a body that is not JSON',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
+          500: 'With `stream: false`: pushing is not supported'
+        }
       })
     }
   }, async (request, reply) => {
@@ -69,8 +74,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!name) throw new ModelRequiredError()
     const model = fastify.providers.resolve(name)
     const failure = model === undefined
-      ? `model '${name}' not found`
-      : `pushing is not supported: ${model.name} is served by ${model.provider.descriptor.displayName}, there is no local model to upload`
+      ? new PushModelNotFoundError(name)
+      : new PushUnsupportedError(model.name, model.provider.descriptor.displayName)
     return sendProgress(reply, [{ status: 'retrieving manifest' }], request.body.stream !== false, failure)
   })
 
@@ -87,6 +92,7 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         errors: {
           ...BODY_ERRORS,
           400: 'An invalid name, no `from`, files or adapters, wrong-typed parameters, a bad message role, or a name that is not user-defined',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'The model in `from` is not served',
           500: 'The model could not be saved in DATA_DIR'
         }
@@ -127,6 +133,7 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         errors: {
           ...BODY_ERRORS,
           400: 'An invalid source or destination, or a destination that is not user-defined',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'The source is not served',
           500: 'The copy could not be saved in DATA_DIR'
         }
@@ -156,6 +163,7 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         errors: {
           ...BODY_ERRORS,
           400: 'An invalid name, or a model that is not user-defined',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'No such user-defined model',
           500: 'The change could not be saved in DATA_DIR'
         }

@@ -13,10 +13,10 @@ export interface DocumentedDialect<ErrorBody extends TSchema = TSchema> {
 
 /**
  * Statuses a route declares. Not per route: 403 with an empty body for an Origin outside OLLAMA_ORIGINS
- * (a body-less error would make generated clients' error types `unknown`), and gin's text/plain 404/405
- * for an unknown path or method; the document's description says so.
+ * or a foreign Host (a body-less error would make generated clients' error types `unknown`), and gin's
+ * text/plain 404/405 for an unknown path or method; the document's description says so.
  */
-export type ErrorStatus = 400 | 401 | 404 | 413 | 429 | 500 | 502 | 503 | 504
+export type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 429 | 500 | 502 | 503 | 504
 
 /** What one route answers. */
 export interface AnswerSpec<Json extends TSchema = TSchema, Item extends TSchema = TSchema, Text extends TSchema = TSchema> {
