@@ -223,7 +223,7 @@ t.test('/v1 answers match the document: JSON objects, each SSE frame with [DONE]
   ])
 })
 
-t.test('an empty registry\'s `data: null` and the 401 of every dialect with API_KEYS match the document', async (t) => {
+t.test('an empty registry\'s `data: null`, the 401 of every dialect with API_KEYS and the admin keys\' 403 match the document', async (t) => {
   const empty = await buildTestApp(t, { OPENAI_API_KEY: '' })
   await checkCases(t, empty.app, [{ method: 'GET', path: '/v1/models', status: 200 }])
 
@@ -239,6 +239,18 @@ t.test('an empty registry\'s `data: null` and the 401 of every dialect with API_
   }
   const probe = await app.inject({ method: 'GET', url: '/health/ready' })
   t.same(checker.check('GET', '/health/ready', probe), [], 'probes stay open')
+
+  const admin = await buildTestApp(t, { API_KEYS: 'client-key', ADMIN_API_KEYS: 'admin-key' })
+  const headers = { 'x-api-key': 'client-key' }
+  const adminChecker = new DocumentChecker(await documentOf(admin.app, headers))
+  for (const [method, path, payload] of [
+    ['POST', '/api/create', { model: 'mine', from: 'openai/fake-text' }], ['POST', '/api/copy', { source: 'openai/fake-text', destination: 'mine' }],
+    ['DELETE', '/api/delete', { model: 'mine' }], ['POST', '/api/push', { model: 'openai/fake-text' }]
+  ] as const) {
+    const refused = await admin.app.inject({ method, url: path, headers, payload })
+    t.equal(refused.statusCode, 403, `${path} without an admin key`)
+    t.same(adminChecker.check(method, path, refused), [], `${path}: 403 as documented`)
+  }
 })
 
 t.test('the 503 past MAX_PENDING_ANSWERS matches the document in both dialects, Retry-After included', async (t) => {
