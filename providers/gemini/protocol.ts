@@ -3,6 +3,7 @@
  * key in `x-goog-api-key` (never the URL).
  */
 import type { Protocol } from '../../src/core/protocol.js'
+import { readGeminiCountTokens, toGeminiCountTokensRequest } from './count-tokens.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
 import { readGeminiErrorText } from './error-body.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
@@ -14,5 +15,7 @@ export const geminiProtocol: Protocol = {
   createStreamMapper: () => new GeminiStreamMapper(),
   readErrorMessage: readGeminiErrorText,
   buildEmbedRequest: toGeminiEmbedRequest,
-  readEmbedResponse: readGeminiEmbedResponse
+  readEmbedResponse: readGeminiEmbedResponse,
+  buildCountTokensRequest: toGeminiCountTokensRequest,
+  readCountTokensResponse: readGeminiCountTokens
 }
