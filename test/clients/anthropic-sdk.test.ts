@@ -103,6 +103,10 @@ t.test('messages.create: a message object with Ollama\'s mapping and the real AP
   t.not(upstream.calls[0]!.headers.authorization, 'Bearer ollama', 'the client\'s key never goes upstream')
   const other = await client.messages.create({ model: 'openai/fake-text', max_tokens: 16, messages: [{ role: 'user', content: 'Hello' }] })
   t.not(other.id, message.id, 'each answer has its own id')
+  // Claude Code goes through the beta resource: the same routes, with `?beta=true` and an anthropic-beta header.
+  const beta = await client.beta.messages.create({ model: 'openai/fake-text', max_tokens: 16, messages: [{ role: 'user', content: 'Hello' }], betas: ['interleaved-thinking-2025-05-14'] })
+  t.same(beta.content, [{ type: 'text', text: 'Hello world!' }])
+  t.ok((await client.beta.messages.countTokens({ model: 'openai/fake-text', messages: [{ role: 'user', content: 'Hello' }] })).input_tokens > 0)
 })
 
 t.test('messages.stream: Anthropic\'s event sequence, and finalMessage equals the single answer', async (t) => {
