@@ -9,9 +9,11 @@ import { toGeminiRequest } from './to-gemini-request.js'
 
 export function toGeminiCountTokensRequest (request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest {
   const modelId = context.card.id
+  // Generation settings do not change the count; leaving them out spares a refusal of one the counter does not take.
+  const { generationConfig, ...counted } = toGeminiRequest(request, context)
   return {
     path: `/v1beta/models/${encodeURIComponent(modelId)}:countTokens`,
-    body: { generateContentRequest: { model: `models/${modelId}`, ...toGeminiRequest(request, context) } }
+    body: { generateContentRequest: { model: `models/${modelId}`, ...counted } }
   }
 }
 

@@ -317,6 +317,7 @@ t.test('countTokens: the provider\'s own count where it has one, an estimate els
   t.same(await client.messages.countTokens({ model: 'gemini/fake-text', ...conversation }), { input_tokens: GEMINI_COUNTED_TOKENS })
   t.equal(gemini.calls[0]!.url, '/v1beta/models/fake-text:countTokens')
   t.match(gemini.calls[0]!.body, { generateContentRequest: { model: 'models/fake-text', systemInstruction: { parts: [{ text: `${SYSTEM[0]!.text}\n\n${SYSTEM[1]!.text}` }] } } })
+  t.notOk('generationConfig' in (gemini.calls[0]!.body.generateContentRequest as Record<string, unknown>), 'settings that do not change the count stay out')
 
   const small = await client.messages.countTokens({ model: 'deepseek/fake-text', messages: [{ role: 'user', content: 'Hello' }] })
   const large = await client.messages.countTokens({ model: 'deepseek/fake-text', ...conversation })
@@ -354,6 +355,13 @@ t.test('errors come in Anthropic\'s shape with its types', async (t) => {
   t.ok(early instanceof Anthropic.APIError)
   t.match(early, { status: 502, error: { error: { type: 'api_error', message: /content filtered before any token/ } } })
   t.equal(upstream.calls.filter((call) => call.body.model === 'fake-text').length, 0, 'refused requests never went upstream')
+})
+
+t.test('a body over the limit is request_too_large', async (t) => {
+  const { client } = await setup(t, { BODY_LIMIT_BYTES: '4096' })
+  const error = await client.messages.create({ model: 'openai/fake-text', max_tokens: 16, messages: [{ role: 'user', content: 'x'.repeat(8192) }] }).catch((caught: unknown) => caught)
+  t.ok(error instanceof Anthropic.APIError)
+  t.match(error, { status: 413, error: { type: 'error', error: { type: 'request_too_large', message: 'request body too large' } } })
 })
 
 t.test('an upstream failure after the stream began is an `event: error` frame the SDK raises', async (t) => {
