@@ -206,6 +206,7 @@ const PROVIDERS: ProviderCase[] = [
       }, 'the signed thinking block goes back untouched, before its call')
       t.same(messages[2], { role: 'user', content: [{ type: 'tool_result', tool_use_id: toolUseId, content: 'sunny, 24°C' }] })
       t.same(body.thinking, { type: 'enabled', budget_tokens: 8192 }, 'budget_tokens 10,000 is the medium level')
+      t.equal(body.max_tokens, 32_000, 'the model declares no smaller limit')
       t.equal((body.tools as unknown[]).length, TOOLS.length)
     }
   },
@@ -221,7 +222,7 @@ const PROVIDERS: ProviderCase[] = [
       const contents = body.contents as Array<{ role: string, parts: unknown[] }>
       t.same(contents[1], { role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { city: 'Tokyo' } }, thoughtSignature: FAKE_THOUGHT_SIGNATURE }] }, 'Gemini\'s thought signature goes back with its call')
       t.same(contents[2], { role: 'user', parts: [{ functionResponse: { name: 'get_weather', response: { name: 'get_weather', content: 'sunny, 24°C' } } }] })
-      t.match(body.generationConfig, { thinkingConfig: { includeThoughts: true } })
+      t.match(body.generationConfig, { thinkingConfig: { includeThoughts: true }, maxOutputTokens: 32_000 })
     }
   }
 ]
@@ -257,6 +258,13 @@ for (const provider of PROVIDERS) {
     })
   }
 }
+
+t.test('max_tokens above what the model declares is its limit, not a provider 400', async (t) => {
+  const { client, gemini } = await setup(t)
+  // A catalogue model (the fake answers any name): its card declares the limit.
+  await client.messages.create({ model: 'gemini/gemini-2.5-flash', max_tokens: 128_000, messages: [{ role: 'user', content: 'Hello' }] }, { timeout: 60_000 })
+  t.equal((gemini.calls[0]!.body.generationConfig as { maxOutputTokens: number }).maxOutputTokens, 65_536, 'Gemini\'s card says 65,536')
+})
 
 t.test('signed thinking carried by the client reaches Anthropic untouched, with no memory of the call', async (t) => {
   const { client, anthropic } = await setup(t)

@@ -37,10 +37,13 @@ const messagesRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (preset?.system !== undefined && !messages.some((message) => message.role === 'system')) messages.unshift({ role: 'system', content: preset.system })
     // Ollama relaxes thinking for this dialect: asked of a model that cannot think, it is dropped rather than refused.
     const { think, ...asked } = dialect.chat
+    const options = readOptions({ ...preset?.options, ...asked.options.ollamaOptions })
     const chat: NormalisedChatRequest = {
       ...asked,
       messages,
-      options: readOptions({ ...preset?.options, ...asked.options.ollamaOptions }),
+      // max_tokens is required here, and clients size it for Claude (Claude Code asks 32,000): a model that
+      // declares a smaller limit gets its own rather than the provider's 400.
+      options: card.maxOutputTokens !== undefined && options.maxTokens !== undefined && options.maxTokens > card.maxOutputTokens ? { ...options, maxTokens: card.maxOutputTokens } : options,
       ...(think === false || (think !== undefined && hasCapability(card, 'thinking')) ? { think } : {})
     }
     const writer = new AnthropicMessageWriter({ model: requested.echo, estimatedInputTokens: roughInputTokens(chat) })
