@@ -7,7 +7,7 @@
 import type { AnswerMetrics } from '../core/answer-metrics.js'
 import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
-import { UpstreamError } from '../upstream/upstream-error.js'
+import { UpstreamAnswerError } from '../errors.js'
 import { anthropicErrorBody } from './anthropic-error.js'
 import { newAnthropicId } from './anthropic-ids.js'
 import { IDLE, withIdleTicks } from './idle-ticks.js'
@@ -45,6 +45,7 @@ export interface AnthropicWriterOptions {
 
 export class AnthropicMessageWriter implements AnswerWriter {
   readonly streamContentType = 'text/event-stream'
+  readonly streamHeaders = { 'cache-control': 'no-cache' }
   readonly jsonContentType = 'application/json'
   /** `msg_` and 24 hex digits, one per answer. */
   readonly id = newAnthropicId('msg')
@@ -53,7 +54,7 @@ export class AnthropicMessageWriter implements AnswerWriter {
 
   /**
    * `message_start` (with a `ping`) goes out with the first content, so an error before any content is thrown
-   * as an UpstreamError (502) and still gets a status; after it, an error is an `event: error` frame and the
+   * as an UpstreamAnswerError (502) and still gets a status; after it, an error is an `event: error` frame and the
    * stream ends there, as the real API does.
    */
   async * stream (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): AsyncGenerator<string> {
@@ -78,7 +79,7 @@ export class AnthropicMessageWriter implements AnswerWriter {
           doneReason = event.reason
           break
         case 'error':
-          if (!started) throw new UpstreamError(event.message, { statusCode: 502 })
+          if (!started) throw new UpstreamAnswerError(event.message)
           yield frame('error', anthropicErrorBody(500, event.message))
           return
         default: {
@@ -98,7 +99,7 @@ export class AnthropicMessageWriter implements AnswerWriter {
     yield (started ? '' : opening()) + closing + frame('message_delta', delta) + frame('message_stop', { type: 'message_stop' })
   }
 
-  /** The whole answer as one `message`; an `error` event throws an UpstreamError (502), since nothing was sent yet. */
+  /** The whole answer as one `message`; an `error` event throws an UpstreamAnswerError (502), since nothing was sent yet. */
   async fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<Record<string, unknown>> {
     const blocks = new MessageBlocks()
     const content: AnthropicBlock[] = []
@@ -112,7 +113,7 @@ export class AnthropicMessageWriter implements AnswerWriter {
           doneReason = event.reason
           break
         case 'error':
-          throw new UpstreamError(event.message, { statusCode: 502 })
+          throw new UpstreamAnswerError(event.message)
         default: {
           const steps = blocks.apply(event)
           if (steps.length > 0) metrics.markToken()

@@ -1,6 +1,6 @@
 /**
  * `/v1/messages` request and answer bodies, as Ollama's Anthropic compatibility layer reads them. Blocks and
- * settings stay open (`additionalProperties`): the reader (src/anthropic/read-messages-request.ts) checks them
+ * settings stay open (`additionalProperties`): the reader (src/anthropic/messages-reader.ts) checks them
  * with Ollama's wording, and fields this server ignores must not fail a request.
  * @see https://docs.claude.com/en/api/messages (checked 2026-11)
  */

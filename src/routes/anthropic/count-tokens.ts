@@ -6,11 +6,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { estimateInputTokens } from '../../anthropic/estimate-tokens.js'
-import { readConversation } from '../../anthropic/read-messages-request.js'
-import type { ChatMessage, NormalisedChatRequest } from '../../core/chat-request.js'
+import { readConversation } from '../../anthropic/messages-reader.js'
+import { resolveRequestedModel, withPresetMessages } from '../../core/admission.js'
+import type { NormalisedChatRequest } from '../../core/chat-request.js'
 import type { ResolvedModel } from '../../core/provider-registry.js'
 import { InvalidRequestError, ModelRequiredError } from '../../errors.js'
-import { resolveRequestedModel } from '../../ollama/model-admission.js'
 import { callUpstreamJson } from '../../upstream/call-upstream-json.js'
 import { linkUpstreamSignal } from '../../upstream/upstream-signal.js'
 import { AnthropicCountTokensRequestSchema, AnthropicCountTokensResponseSchema } from '../../schemas/anthropic.js'
@@ -30,16 +30,13 @@ const countTokensRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (body.messages === undefined || body.messages.length === 0) throw new InvalidRequestError('messages is required')
     const conversation = readConversation(body)
     const requested = resolveRequestedModel(fastify.providers, body.model, undefined, 'model-required')
-    const { preset } = requested.model
     // What would be sent: the alias's system prompt and messages count too.
-    const messages: ChatMessage[] = [...(preset?.messages ?? []), ...conversation.messages]
-    if (preset?.system !== undefined && !messages.some((message) => message.role === 'system')) messages.unshift({ role: 'system', content: preset.system })
-    const chat: NormalisedChatRequest = {
-      messages,
+    const chat = withPresetMessages({
+      messages: conversation.messages,
       options: {},
       ...(conversation.tools.length > 0 ? { tools: conversation.tools } : {}),
       ...(conversation.think === undefined ? {} : { think: conversation.think })
-    }
+    }, requested.model.preset, 'chat')
     const counted = await countWithProvider(fastify, request, requested.model, chat)
     return { input_tokens: counted ?? await estimateInputTokens(chat) }
   })
