@@ -22,7 +22,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 429 | 500 | 502 | 503 | 
 export interface AnswerSpec<Json extends TSchema = TSchema, Item extends TSchema = TSchema, Text extends TSchema = TSchema> {
   /** What a 200 carries, in words. */
   readonly description: string
-  /** The one-shot JSON answer. fast-json-stringify serializes it with this schema: it must be exact. */
+  /** The one-shot JSON answer, a `$id` schema or a union of them. fast-json-stringify serializes it with this schema: it must be exact. */
   readonly json?: Json
   /** One item of a streamed answer (an NDJSON line, an SSE frame's `data`); the dialect's error and end are added. */
   readonly stream?: Item
@@ -151,7 +151,8 @@ function successAnswer<ErrorBody extends TSchema, Json extends TSchema, Item ext
   if (spec.empty === true) return Type.Unsafe({ description, type: 'null' })
   const content: Record<string, { schema: TUnsafe<BodyOf<Json> | BodyOf<Item> | BodyOf<Text>> }> = {}
   if (spec.text !== undefined) content['text/plain'] = { schema: Type.Unsafe(spec.text) }
-  if (spec.json !== undefined) content['application/json'] = { schema: Type.Unsafe(Type.Ref(spec.json)) }
+  // A named schema is referenced; a union of them (one route, two dialects' shapes) is written inline.
+  if (spec.json !== undefined) content['application/json'] = { schema: Type.Unsafe(spec.json.$id === undefined ? spec.json : Type.Ref(spec.json)) }
   if (spec.stream === undefined) return { description, content }
   const end = dialect.streamEnd === undefined ? [] : [Type.Unsafe<string>({ type: 'string', enum: [dialect.streamEnd] })]
   const item = Type.Union([Type.Ref(spec.stream), Type.Ref(dialect.errorBody), ...end], {

@@ -12,7 +12,8 @@
  * - A streamed answer declares one item: an NDJSON line or an SSE frame's `data`, the dialect's
  *   in-band error object included (answer-schemas.ts adds it).
  * - A route's `schema.response` comes from `answerSchemas(dialect, spec)` (answer-schemas.ts);
- *   a dialect (`OLLAMA_DIALECT` below, `OPENAI_DIALECT` in openai.ts) names its error body and framing.
+ *   a dialect (`OLLAMA_DIALECT` below, `OPENAI_DIALECT` in openai.ts, `ANTHROPIC_DIALECT` in anthropic.ts)
+ *   names its error body and framing.
  *   The handler's return is then type-checked against every body the route documents.
  * - Routes carry a stable lowerCamelCase `operationId` (bare for Ollama's API, `openAi…`, `anthropic…`
  *   for the others; Fastify's HEAD twin becomes `<id>Head`) and tags from OPENAPI_TAGS in index.ts.

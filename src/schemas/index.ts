@@ -1,6 +1,11 @@
 /** Every `$id` schema, registered once with `fastify.addSchema` (plugins/openapi.ts) so routes can `Type.Ref` them. */
 import type { TSchema } from '@sinclair/typebox'
 import { ServerClosingBodySchema } from './answer-schemas.js'
+import {
+  AnthropicContentBlockSchema, AnthropicCountTokensRequestSchema, AnthropicCountTokensSchema, AnthropicErrorBodySchema, AnthropicMessageSchema,
+  AnthropicMessagesRequestSchema, AnthropicModelListSchema, AnthropicModelSchema, AnthropicStreamEventSchema, AnthropicUsageSchema,
+  OpenAiOrAnthropicErrorBodySchema
+} from './anthropic.js'
 import { ChatRequestSchema, ChatResponseSchema } from './chat.js'
 import { AnswerToolCallSchema, ErrorBodySchema, FormatSchema, KeepAliveSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from './common.js'
 import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from './embed.js'
@@ -24,7 +29,10 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   ProgressResponseSchema, PullRequestSchema, CreateRequestSchema, CopyRequestSchema, DeleteRequestSchema,
   OpenAiErrorBodySchema, OpenAiMessageToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema,
   OpenAiUsageSchema, OpenAiAnswerToolCallSchema, OpenAiChatCompletionSchema, OpenAiChatCompletionChunkSchema,
-  OpenAiTextCompletionSchema, OpenAiTextCompletionChunkSchema, OpenAiEmbeddingListSchema, OpenAiModelSchema, OpenAiModelListSchema
+  OpenAiTextCompletionSchema, OpenAiTextCompletionChunkSchema, OpenAiEmbeddingListSchema, OpenAiModelSchema, OpenAiModelListSchema,
+  AnthropicErrorBodySchema, OpenAiOrAnthropicErrorBodySchema, AnthropicMessagesRequestSchema, AnthropicCountTokensRequestSchema,
+  AnthropicContentBlockSchema, AnthropicUsageSchema, AnthropicMessageSchema, AnthropicStreamEventSchema, AnthropicCountTokensSchema,
+  AnthropicModelSchema, AnthropicModelListSchema
 ]
 
 /** The document's tags: Ollama's API by area, every other dialect under its own name. */
@@ -33,5 +41,6 @@ export const OPENAPI_TAGS = [
   { name: 'models', description: 'Listing, showing and managing models' },
   { name: 'inference', description: 'Chat and generation (Ollama API)' },
   { name: 'embeddings', description: 'Vectors from embedding models (Ollama API)' },
-  { name: 'openai', description: 'OpenAI-compatible endpoints (/v1), as Ollama serves them' }
+  { name: 'openai', description: 'OpenAI-compatible endpoints (/v1), as Ollama serves them' },
+  { name: 'anthropic', description: 'Anthropic Messages (/v1/messages) for Claude Code and the Anthropic SDKs; /v1/models in its shape' }
 ]

@@ -44,7 +44,9 @@ const OPERATIONS: Record<string, string> = {
   'GET /v1/models': 'openAiListModels',
   'HEAD /v1/models': 'openAiListModelsHead',
   'GET /v1/models/{model}': 'openAiRetrieveModel',
-  'HEAD /v1/models/{model}': 'openAiRetrieveModelHead'
+  'HEAD /v1/models/{model}': 'openAiRetrieveModelHead',
+  'POST /v1/messages': 'anthropicCreateMessage',
+  'POST /v1/messages/count_tokens': 'anthropicCountTokens'
 }
 
 /** Probes a load balancer or a client calls before it has a key. */
@@ -55,6 +57,7 @@ interface Case {
   /** The documented path; `url` when the request's differs. */
   readonly path: string
   readonly url?: string
+  readonly headers?: Record<string, string>
   readonly payload?: unknown
   readonly status: number
   readonly type?: string
@@ -67,8 +70,8 @@ async function documentOf (app: FastifyInstance, headers: Record<string, string>
 /** Each case's answer has the stated status and content type, and matches the document. */
 async function checkCases (t: Test, app: FastifyInstance, cases: readonly Case[]): Promise<void> {
   const checker = new DocumentChecker(await documentOf(app))
-  for (const { method, path, url, payload, status, type } of cases) {
-    const response = await app.inject({ method, url: url ?? path, ...(payload === undefined ? {} : { payload: payload as string }) })
+  for (const { method, path, url, headers, payload, status, type } of cases) {
+    const response = await app.inject({ method, url: url ?? path, headers: headers ?? {}, ...(payload === undefined ? {} : { payload: payload as string }) })
     const name = `${method} ${url ?? path} ${JSON.stringify(payload ?? null).slice(0, 90)}`
     t.equal(response.statusCode, status, `${name}: status`)
     if (type !== undefined) t.equal(response.headers['content-type'], type, `${name}: content type`)
@@ -223,6 +226,35 @@ t.test('/v1 answers match the document: JSON objects, each SSE frame with [DONE]
   ])
 })
 
+t.test('Anthropic answers match the document: the message, each named SSE event, count_tokens, /v1/models in its shape, errors', async (t) => {
+  const { app } = await buildTestApp(t, { OPENAI_MODELS: MODELS, UPSTREAM_RETRY_BASE_MS: '5', UPSTREAM_MAX_RETRIES: '0' })
+  const message = (model: string, extra: Record<string, unknown> = {}) => ({ model: `openai/${model}`, max_tokens: 100, messages: hello, ...extra })
+  const anthropicTools = [{ name: 'get_weather', input_schema: { type: 'object' } }]
+  const thinking = { thinking: { type: 'enabled', budget_tokens: 1000 } }
+  const version = { 'anthropic-version': '2023-06-01' }
+  const sse = 'text/event-stream'
+  const json = 'application/json; charset=utf-8'
+  await checkCases(t, app, [
+    { method: 'POST', path: '/v1/messages', payload: message('fake-text'), status: 200, type: json },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-reasoning', thinking), status: 200, type: json },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-tools', { tools: anthropicTools }), status: 200, type: json },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-text', { stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-reasoning', { stream: true, ...thinking }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-tools', { stream: true, tools: anthropicTools }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-error-event', { stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/messages', payload: message('nope'), status: 404, type: json },
+    { method: 'POST', path: '/v1/messages', payload: { model: 'openai/fake-text', messages: hello }, status: 400, type: json },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-429'), status: 429, type: json },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-500'), status: 502, type: json },
+    { method: 'POST', path: '/v1/messages', payload: message('fake-503'), status: 503, type: json },
+    { method: 'POST', path: '/v1/messages/count_tokens', payload: { model: 'openai/fake-text', messages: hello }, status: 200, type: json },
+    { method: 'POST', path: '/v1/messages/count_tokens', payload: { model: 'openai/fake-text' }, status: 400, type: json },
+    { method: 'GET', path: '/v1/models', url: '/v1/models?limit=2', headers: version, status: 200, type: json },
+    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/fake-text', headers: version, status: 200, type: json },
+    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/nope', headers: version, status: 404, type: json }
+  ])
+})
+
 t.test('an empty registry\'s `data: null`, the 401 of every dialect with API_KEYS and the admin keys\' 403 match the document', async (t) => {
   const empty = await buildTestApp(t, { OPENAI_API_KEY: '' })
   await checkCases(t, empty.app, [{ method: 'GET', path: '/v1/models', status: 200 }])
@@ -230,7 +262,8 @@ t.test('an empty registry\'s `data: null`, the 401 of every dialect with API_KEY
   const { app } = await buildTestApp(t, { API_KEYS: 'client-key' })
   const checker = new DocumentChecker(await documentOf(app, { 'x-api-key': 'client-key' }))
   const keyed = [
-    ['GET', '/api/tags'], ['POST', '/api/chat'], ['GET', '/v1/models'], ['POST', '/v1/chat/completions'], ['GET', '/v1/models/{model}', '/v1/models/openai/fake-text']
+    ['GET', '/api/tags'], ['POST', '/api/chat'], ['GET', '/v1/models'], ['POST', '/v1/chat/completions'], ['GET', '/v1/models/{model}', '/v1/models/openai/fake-text'],
+    ['POST', '/v1/messages']
   ] as const
   for (const [method, path, url] of keyed) {
     const response = await app.inject({ method, url: url ?? path, ...(method === 'POST' ? { payload: { model: 'openai/fake-text', messages: hello } } : {}) })
@@ -253,7 +286,7 @@ t.test('an empty registry\'s `data: null`, the 401 of every dialect with API_KEY
   }
 })
 
-t.test('the 503 past MAX_PENDING_ANSWERS matches the document in both dialects, Retry-After included', async (t) => {
+t.test('the 503 past MAX_PENDING_ANSWERS matches the document in every dialect, Retry-After included', async (t) => {
   const { app, url, upstream } = await listenTestApp(t, { MAX_PENDING_ANSWERS: '1' })
   const checker = new DocumentChecker(await documentOf(app))
   // Its own client, destroyed at the end: connections it leaves behind would hold the app's close.
@@ -262,8 +295,8 @@ t.test('the 503 past MAX_PENDING_ANSWERS matches the document in both dialects, 
   const open = await request(`${url}/api/chat`, {
     method: 'POST', dispatcher, signal: controller.signal, body: JSON.stringify({ model: 'openai/fake-slow', messages: hello })
   })
-  for (const path of ['/api/chat', '/v1/chat/completions']) {
-    const busy = await request(`${url}${path}`, { method: 'POST', dispatcher, body: JSON.stringify({ model: 'openai/fake-text', messages: hello }) })
+  for (const path of ['/api/chat', '/v1/chat/completions', '/v1/messages']) {
+    const busy = await request(`${url}${path}`, { method: 'POST', dispatcher, body: JSON.stringify({ model: 'openai/fake-text', max_tokens: 100, messages: hello }) })
     const answer: RealAnswer = { statusCode: busy.statusCode, headers: busy.headers, body: await busy.body.text() }
     t.equal(answer.statusCode, 503, path)
     t.equal(answer.headers['retry-after'], '1', path)

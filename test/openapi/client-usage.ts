@@ -23,6 +23,8 @@ interface ClientReading {
   vectorLength: number
   base64Vector: boolean
   modelOwner: string | undefined
+  messageText: string
+  messageStop: 'end_turn' | 'max_tokens' | 'tool_use' | null | undefined
   missingStatus: number
   missingMessage: string | undefined
   anonymousStatus: number
@@ -56,6 +58,8 @@ export async function run (baseUrl: string, key: string): Promise<ClientReading>
   const vector = vectors.data?.data[0]?.embedding
   const encoded = await client.POST('/v1/embeddings', { body: { model: 'openai/fake-embed', input: 'a', encoding_format: 'base64' } })
   const model = await client.GET('/v1/models/{model}', { params: { path: { model: 'openai/fake-text' } } })
+  const message = await client.POST('/v1/messages', { body: { model: 'openai/fake-text', max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }] } })
+  const block = message.data?.content[0]
   const missing = await client.POST('/v1/chat/completions', { body: { model: 'openai/nope', messages: MESSAGES } })
   // A 503 while the server closes has Fastify's flat body: the document says so, and the type makes us look.
   const missingError = missing.error?.error
@@ -75,7 +79,10 @@ export async function run (baseUrl: string, key: string): Promise<ClientReading>
     legacyText: legacy.data?.choices[0]?.text,
     vectorLength: typeof vector === 'string' || vector === undefined ? -1 : vector.length,
     base64Vector: typeof encoded.data?.data[0]?.embedding === 'string',
-    modelOwner: model.data?.owned_by,
+    // OpenAI's model object, or Anthropic's with anthropic-version: only the first has an owner.
+    modelOwner: model.data !== undefined && 'owned_by' in model.data ? model.data.owned_by : undefined,
+    messageText: block?.type === 'text' ? block.text : '',
+    messageStop: message.data?.stop_reason,
     missingStatus: missing.response.status,
     missingMessage: typeof missingError === 'object' ? missingError.message : missingError,
     anonymousStatus: anonymous.response.status,
@@ -87,7 +94,9 @@ export async function run (baseUrl: string, key: string): Promise<ClientReading>
 /** @hey-api/openapi-ts's SDK functions and types, on its bundled fetch client. */
 export const HEY_API_USAGE = `
 import { createClient } from './hey-api/client/index.js'
-import { chat, generate, getRoot, getVersion, listModels, openAiCreateChatCompletion, openAiCreateCompletion, openAiCreateEmbedding, openAiRetrieveModel } from './hey-api/sdk.gen.js'
+import {
+  anthropicCreateMessage, chat, generate, getRoot, getVersion, listModels, openAiCreateChatCompletion, openAiCreateCompletion, openAiCreateEmbedding, openAiRetrieveModel
+} from './hey-api/sdk.gen.js'
 import type { AnswerToolCall, OpenAiChatCompletion } from './hey-api/types.gen.js'
 ${shared}
 export async function run (baseUrl: string, key: string): Promise<ClientReading> {
@@ -105,6 +114,8 @@ export async function run (baseUrl: string, key: string): Promise<ClientReading>
   const vector = vectors.data?.data[0]?.embedding
   const encoded = await openAiCreateEmbedding({ client, body: { model: 'openai/fake-embed', input: 'a', encoding_format: 'base64' } })
   const model = await openAiRetrieveModel({ client, path: { model: 'openai/fake-text' } })
+  const message = await anthropicCreateMessage({ client, body: { model: 'openai/fake-text', max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }] } })
+  const block = message.data?.content[0]
   const missing = await openAiCreateChatCompletion({ client, body: { model: 'openai/nope', messages: MESSAGES } })
   const missingError = missing.error?.error
   const anonymous = await listModels({ client: createClient({ baseUrl }) })
@@ -123,7 +134,10 @@ export async function run (baseUrl: string, key: string): Promise<ClientReading>
     legacyText: legacy.data?.choices[0]?.text,
     vectorLength: typeof vector === 'string' || vector === undefined ? -1 : vector.length,
     base64Vector: typeof encoded.data?.data[0]?.embedding === 'string',
-    modelOwner: model.data?.owned_by,
+    // OpenAI's model object, or Anthropic's with anthropic-version: only the first has an owner.
+    modelOwner: model.data !== undefined && 'owned_by' in model.data ? model.data.owned_by : undefined,
+    messageText: block?.type === 'text' ? block.text : '',
+    messageStop: message.data?.stop_reason,
     missingStatus: missing.response?.status ?? 0,
     missingMessage: typeof missingError === 'object' ? missingError.message : missingError,
     anonymousStatus: anonymous.response?.status ?? 0,

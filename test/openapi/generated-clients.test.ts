@@ -39,6 +39,8 @@ const EXPECTED: Record<string, unknown> = {
   vectorLength: FAKE_EMBEDDING_LENGTH,
   base64Vector: true,
   modelOwner: 'openai',
+  messageText: 'Hello world!',
+  messageStop: 'end_turn',
   missingStatus: 404,
   missingMessage: "model 'openai/nope' not found",
   anonymousStatus: 401,
