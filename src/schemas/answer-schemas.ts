@@ -130,7 +130,11 @@ function closingOr<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorB
  * is Fastify's own write, never serialized here: only the document's 503 names it (a union would cost
  * every route a validator-backed serializer).
  */
-function errorRange<ErrorBody extends TSchema> (dialect: DocumentedDialect<ErrorBody>, range: 4 | 5, errors: Partial<Record<ErrorStatus, string>>): DocumentedRange<FailureOf<ErrorBody>> {
+function errorRange<ErrorBody extends TSchema> (
+  dialect: DocumentedDialect<ErrorBody>,
+  range: 4 | 5,
+  errors: Partial<Record<ErrorStatus, string>>
+): DocumentedRange<FailureOf<ErrorBody>> {
   const statuses: Record<string, DocumentedAnswer<FailureOf<ErrorBody>>> = {}
   for (const [status, description] of Object.entries(errors)) {
     if (status.startsWith(String(range))) statuses[status] = errorAnswer(dialect, Number(status) as ErrorStatus, description)

@@ -35,7 +35,7 @@ const thinkingBlock = (index: number, pieces: string[]): Event[] => [
 ]
 const toolBlock = (index: number, id: string, name: string, jsonPieces: string[]): Event[] => [
   { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name, input: {} } },
-  ...jsonPieces.map((partial_json) => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } })),
+  ...jsonPieces.map((piece) => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } })),
   { type: 'content_block_stop', index }
 ]
 const end = (stopReason: string, outputTokens: number): Event[] => [

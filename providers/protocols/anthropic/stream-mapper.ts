@@ -8,8 +8,7 @@
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
 import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
-import type { StreamMapper } from '../../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
+import type { StreamMapper, StreamMessage } from '../../../src/core/stream-mapper.js'
 import { readAnthropicError } from './error-body.js'
 import type { ThinkingMemory } from './thinking-memory.js'
 import type { AnthropicStreamEvent, AnthropicThinkingBlock, AnthropicUsage } from './wire-types.js'
@@ -38,7 +37,7 @@ export class AnthropicStreamMapper implements StreamMapper {
   /** `thinkingMemory`: where signed thinking is kept for the next request; absent, it is not kept. */
   constructor (private readonly thinkingMemory?: ThinkingMemory) {}
 
-  map (message: SseMessage): ChatEvent[] {
+  map (message: StreamMessage): ChatEvent[] {
     let event: AnthropicStreamEvent
     try {
       event = JSON.parse(message.data) as AnthropicStreamEvent
