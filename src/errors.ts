@@ -35,3 +35,6 @@ export const ModelNotUserDefinedError = createError<[string, string]>('OLLAMA_MO
 export const EmbedModelNotFoundError = createError<[string]>('OLLAMA_EMBED_MODEL_NOT_FOUND', 'model "%s" not found, try pulling it first', 404)
 export const EmbeddingUnsupportedError = createError<[string]>('OLLAMA_EMBEDDING_UNSUPPORTED', '%s does not support embedding', 400)
 export const InvalidInputTypeError = createError('OLLAMA_INVALID_INPUT_TYPE', 'invalid input type', 400)
+/** A compressed request body (Content-Encoding) whose data is not valid in its coding; Ollama's wording for zstd. */
+export const BodyDecodingError = createError<[string]>('OLLAMA_BODY_DECODING', 'failed to decompress %s body', 400)
+export const UnsupportedContentEncodingError = createError<[string]>('OLLAMA_UNSUPPORTED_CONTENT_ENCODING', 'unsupported Content-Encoding "%s": send the body uncompressed or as gzip, deflate, br or zstd', 415)
