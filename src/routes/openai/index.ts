@@ -5,6 +5,7 @@ import chatCompletionsRoute from './chat-completions.js'
 import completionsRoute from './completions.js'
 import embeddingsRoute from './embeddings.js'
 import openAiModelRoutes from './models.js'
+import responsesRoute from './responses.js'
 
 const openAiRoutes: FastifyPluginAsync = async (fastify) => {
   // The one error handler renders `{"error": "..."}`; within /v1 the same message and status take OpenAI's shape.
@@ -17,6 +18,7 @@ const openAiRoutes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(completionsRoute)
   await fastify.register(embeddingsRoute)
   await fastify.register(openAiModelRoutes)
+  await fastify.register(responsesRoute)
 }
 
 export default openAiRoutes
