@@ -23,6 +23,9 @@ async function client (t: Parameters<typeof listenTestApp>[0]) {
   return { ...context, deepseek, openai: new OpenAI({ baseURL: `${context.url}/v1`, apiKey: 'ollama', maxRetries: 0 }) }
 }
 
+// The encoder's wasm module is set up once per process: a second init breaks the first's compressor.
+await initZstd()
+
 const message = (text: string, status = 'completed') => ({ type: 'message', status, content: [{ type: 'output_text', annotations: [], logprobs: [], text }], role: 'assistant' })
 /** The answer's text read from its message items (the SDK adds `output_text` to create()'s answers only). */
 const textOf = (response: { output: ReadonlyArray<{ type: string, content?: ReadonlyArray<{ type: string, text?: string }> }> }): string =>
@@ -199,7 +202,6 @@ t.test('an upstream failure after output began ends the stream with response.fai
 })
 
 t.test('compressed bodies: zstd as Codex sends it, gzip; the body limit applies after decoding', async (t) => {
-  await initZstd()
   const { url, upstream } = await client(t)
   // The SDK itself, with its request body compressed on the way out, as Codex compresses its own.
   const zstdClient = new OpenAI({
