@@ -3,8 +3,7 @@
  * deflate or br. Each is decoded whole, and neither the encoded nor the decoded bytes may pass the
  * body limit, so a small "zip bomb" body cannot make the server allocate more than the limit.
  */
-import type { Readable } from 'node:stream'
-import { Readable as ReadableStream } from 'node:stream'
+import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib'
 import { errorCodes } from 'fastify'
@@ -160,6 +159,6 @@ export function decodedBodyStream (encoded: Readable, coding: ContentCoding, lim
     decoded.receivedEncodedLength = length
     yield await decodeBody(Buffer.concat(chunks, length), coding, limit)
   }
-  const decoded = Object.assign(ReadableStream.from(decode(), { objectMode: false }), { receivedEncodedLength: 0 })
+  const decoded = Object.assign(Readable.from(decode(), { objectMode: false }), { receivedEncodedLength: 0 })
   return decoded
 }
