@@ -5,6 +5,7 @@ import { compress, init as initZstd } from '@bokuweb/zstd-wasm'
 import { listenTestApp, TEST_API_KEY } from '../helpers/build-app.js'
 import { ANTHROPIC_FAKE_MODELS, FAKE_SIGNATURE, startFakeAnthropic } from '../helpers/fake-anthropic.js'
 import { FAKE_THOUGHT_SIGNATURE, GEMINI_FAKE_MODELS, startFakeGemini } from '../helpers/fake-gemini.js'
+import { startFakeOllama } from '../helpers/fake-ollama.js'
 import { AFTER_TOOLS_TEXT, startFakeUpstream } from '../helpers/fake-upstream.js'
 
 // What Codex sends: long instructions, a developer message and the environment before the prompt,
@@ -51,10 +52,12 @@ async function setup (t: Parameters<typeof listenTestApp>[0]) {
   const deepseek = await startFakeUpstream()
   const anthropic = await startFakeAnthropic()
   const gemini = await startFakeGemini()
+  const ollama = await startFakeOllama()
   t.teardown(async () => {
     await deepseek.close()
     await anthropic.close()
     await gemini.close()
+    await ollama.close()
   })
   const { url } = await listenTestApp(t, {
     DEEPSEEK_API_KEY: TEST_API_KEY,
@@ -65,7 +68,8 @@ async function setup (t: Parameters<typeof listenTestApp>[0]) {
     ANTHROPIC_MODELS: ANTHROPIC_FAKE_MODELS.join(','),
     GEMINI_API_KEY: 'gemini-test-key',
     GEMINI_BASE_URL: gemini.url,
-    GEMINI_MODELS: GEMINI_FAKE_MODELS.join(',')
+    GEMINI_MODELS: GEMINI_FAKE_MODELS.join(','),
+    OLLAMA_UPSTREAM_URL: ollama.url + '/'
   })
   // Codex compresses every request body with zstd; the SDK's own requests, compressed on the way out.
   const openai = new OpenAI({
@@ -78,7 +82,7 @@ async function setup (t: Parameters<typeof listenTestApp>[0]) {
       return await fetch(input, { ...init, headers, body: compress(Buffer.from(String(init?.body)), 3) })
     }
   })
-  return { openai, deepseek, anthropic, gemini }
+  return { openai, deepseek, anthropic, gemini, ollama }
 }
 
 async function answer (openai: OpenAI, body: ReturnType<typeof codexTurn>, stream: boolean) {
@@ -157,6 +161,19 @@ for (const stream of [false, true]) {
     ])
   })
 }
+
+t.test('a Codex tool loop through another Ollama, on its native /api/chat', async (t) => {
+  const { openai, ollama } = await setup(t)
+  const first = await answer(openai, codexTurn('ollama/qwen3:8b', OPENING), true)
+  t.match(calls(first.output), [{ name: 'get_weather', arguments: '{"city":"Tokyo"}', call_id: /^call_/ }])
+  t.match(ollama.calls.at(-1)!.body, { model: 'qwen3:8b', think: 'high', messages: [{ role: 'system', content: INSTRUCTIONS }] })
+  await answer(openai, codexTurn('ollama/qwen3:8b', [...OPENING, ...replayed(first.output), ...outputs(first.output, { get_weather: 'sunny' })]), false)
+  const callId = calls(first.output)[0]!.call_id
+  t.match((ollama.calls.at(-1)!.body.messages as unknown[]).slice(-2), [
+    { role: 'assistant', tool_calls: [{ id: callId, function: { name: 'get_weather', arguments: { city: 'Tokyo' } } }] },
+    { role: 'tool', content: 'sunny', tool_call_id: callId }
+  ])
+})
 
 t.test('a Gemini turn carried from another server process: the signature comes back from encrypted_content alone', async (t) => {
   const { openai, gemini } = await setup(t)
