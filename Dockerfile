@@ -11,6 +11,7 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled output and production dependencies only, as a non-root user.
 FROM node:22-bookworm-slim
+# Outside a container HOST defaults to 127.0.0.1, as Ollama; a container must listen on every interface.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=11434 DATA_DIR=/data
 WORKDIR /app
 # User-defined models (/api/create, /api/copy) live here; mount a volume to keep them.

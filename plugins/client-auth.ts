@@ -5,21 +5,24 @@
  */
 import fp from 'fastify-plugin'
 import { ClientKeys, isLoopbackHost, presentedKey } from '../src/core/client-keys.js'
+import { UnauthorizedError } from '../src/errors.js'
 
 const OPEN_PATHS = new Set(['/', '/health/live', '/health/ready'])
 
 export default fp(async function clientAuth (fastify) {
   const keys = new ClientKeys(fastify.config.API_KEYS)
+  // An admin key (plugins/admin-keys.ts) opens everything an ordinary key opens.
+  const adminKeys = new ClientKeys(fastify.config.ADMIN_API_KEYS)
   if (!keys.enabled) {
     if (!isLoopbackHost(fastify.config.HOST)) {
       fastify.log.warn(`API_KEYS is not set and HOST is ${fastify.config.HOST}: anyone who can reach this port can use the configured provider keys`)
     }
     return
   }
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || OPEN_PATHS.has(request.url.split('?')[0] ?? '')) return
     const key = presentedKey(request.headers)
-    if (key !== undefined && keys.accepts(key)) return
-    return reply.code(401).type('application/json; charset=utf-8').send({ error: 'unauthorized' })
+    if (key !== undefined && (keys.accepts(key) || adminKeys.accepts(key))) return
+    throw new UnauthorizedError()
   })
 }, { name: 'client-auth', fastify: '5.x', dependencies: ['config'] })

@@ -1,12 +1,13 @@
 /**
  * `fastify.lifecycle`: readiness and the graceful drain that src/server.ts runs on SIGTERM/SIGINT.
- * Draining stops accepting connections and reports not ready, lets open answers finish within the
- * grace window, then ends the rest with an error line (through `shutdownSignal`, which every upstream
- * call listens to) and closes the undici pools with the app.
+ * Draining stops accepting connections, reports not ready, answers a request still arriving on an open
+ * connection with ShuttingDownError's 503, lets open answers finish within the grace window, then ends
+ * the rest with an error line (through `shutdownSignal`, which every upstream call listens to) and
+ * closes the undici pools with the app.
  */
 import { setMaxListeners } from 'node:events'
 import fp from 'fastify-plugin'
-import { ShuttingDownError } from '../src/upstream/abort-reasons.js'
+import { ShuttingDownError } from '../src/errors.js'
 
 /** After the grace window, how long the error lines get to flush before every connection is closed. */
 const FLUSH_MS = 1000
@@ -59,6 +60,11 @@ export default fp(async function lifecycle (fastify) {
       clearTimeout(forceTimer)
     }
   }
+
+  // A request that still arrives (on a connection already open) gets the drain's 503 from the one renderer.
+  fastify.addHook('onRequest', async () => {
+    if (!ready) throw new ShuttingDownError()
+  })
 
   // A connection whose answer just finished would otherwise stay open as keep-alive and hold the close.
   fastify.addHook('onResponse', async () => {

@@ -1,40 +1,29 @@
 /**
- * The core translation plugin: `fastify.openAnswer()` sends a normalised request upstream and hands back
- * its ChatEvents; `fastify.answer()` writes them as Ollama does, streamed (NDJSON) or as one JSON object.
- * Other writers (the `/v1` SSE writer) take the same events. Routes call it; it knows no provider.
+ * The translation plugin: `fastify.answer(request, reply, job, writer)` sends an admitted request upstream and
+ * writes its ChatEvents with the dialect's writer, streamed or folded into one JSON body. It owns the reply's
+ * lifecycle for every dialect; routes call it; it knows no provider and no dialect.
  */
 import { Readable } from 'node:stream'
 import fp from 'fastify-plugin'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { AnswerMetrics } from '../src/core/answer-metrics.js'
 import type { ChatEvent } from '../src/core/chat-event.js'
 import type { NormalisedChatRequest } from '../src/core/chat-request.js'
+import type { AnswerWriter } from '../src/core/dialect.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
-import { AnswerMetrics } from '../src/core/answer-metrics.js'
-import { aggregateAnswer } from '../src/ollama/aggregate.js'
-import type { AnswerShape } from '../src/ollama/chunk-builder.js'
-import { ndjsonLines } from '../src/ollama/ndjson-encoder.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 
-/** What any writer needs sent upstream. */
-export interface UpstreamJob {
+/** An admitted request: what goes upstream, and how the client wants it back. */
+export interface AnswerJob {
+  /** The model admission resolved (fallbacks come from its alias). */
   readonly model: ResolvedModel
+  /** The request with the model's preset merged in. */
   readonly chat: NormalisedChatRequest
+  /** How long `/api/ps` lists the model afterwards, in milliseconds. */
   readonly keepAliveMs: number
-}
-
-/** An upstream answer under way: its events, the figures a writer reports, and the body to destroy when done. */
-export interface OpenedAnswer {
-  readonly events: AsyncGenerator<ChatEvent>
-  readonly metrics: AnswerMetrics
-  readonly body: Readable
-}
-
-export interface AnswerJob extends UpstreamJob {
-  readonly shape: AnswerShape
-  /** The model name exactly as the client sent it, echoed in every chunk. */
-  readonly echoModel: string
+  /** Streamed with the writer's `stream()`, or one body from its `fold()`. */
   readonly stream: boolean
 }
 
@@ -47,8 +36,7 @@ export interface AnswerLog {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    answer(request: FastifyRequest, reply: FastifyReply, job: AnswerJob): Promise<FastifyReply>
-    openAnswer(request: FastifyRequest, job: UpstreamJob): Promise<OpenedAnswer>
+    answer(request: FastifyRequest, reply: FastifyReply, job: AnswerJob, writer: AnswerWriter): Promise<FastifyReply>
     recentModels: RecentModels
   }
   interface FastifyRequest {
@@ -56,29 +44,55 @@ declare module 'fastify' {
   }
 }
 
+/** An upstream answer under way: its events, the figures a writer reports, and the body to destroy when done. */
+interface OpenedAnswer {
+  readonly events: AsyncGenerator<ChatEvent>
+  readonly metrics: AnswerMetrics
+  readonly body: Readable
+}
+
 export default fp(async function translation (fastify) {
   fastify.decorate('recentModels', new RecentModels())
   fastify.decorateRequest('answerLog', null)
 
-  fastify.decorate('openAnswer', async function openAnswer (request: FastifyRequest, job: UpstreamJob): Promise<OpenedAnswer> {
-    const metrics = new AnswerMetrics()
-    request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics }
-    // Retries, fallbacks and the overall deadline; `answered` is the model that did answer.
-    const { body, model: answered } = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
-    const { provider } = answered
-    request.answerLog.provider = provider.descriptor.id
-    metrics.markHeaders()
-    fastify.recentModels.touch(job.model, job.keepAliveMs)
-    const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
-    return { events, metrics, body }
-  })
-
-  fastify.decorate('answer', async function answer (request: FastifyRequest, reply: FastifyReply, job: AnswerJob) {
-    const { events, metrics } = await fastify.openAnswer(request, job)
+  /**
+   * Answers one admitted request. Upstream failures before the answer starts (after retries and fallbacks) throw
+   * their UpstreamError; an `error` event before the first byte throws the writer's UpstreamAnswerError; both reach
+   * the error handler with a status. Later errors are the writer's in-band line. Whatever ends the reply (done, error
+   * line, client gone), the upstream body is destroyed, which releases its connection.
+   */
+  fastify.decorate('answer', async function answer (request: FastifyRequest, reply: FastifyReply, job: AnswerJob, writer: AnswerWriter) {
+    const { events, metrics, body } = await openAnswer(fastify, request, job)
     if (!job.stream) {
-      return reply.type('application/json; charset=utf-8').send(await aggregateAnswer(events, job.shape, job.echoModel, metrics))
+      let folded: unknown
+      try {
+        folded = await writer.fold(events, metrics)
+      } finally {
+        body.destroy()
+      }
+      return reply.type(writer.jsonContentType).send(folded)
     }
-    // Fastify destroys this stream when the client goes away, which returns the generators and destroys the upstream body.
-    return reply.type('application/x-ndjson').send(Readable.from(ndjsonLines(events, job.shape, job.echoModel, metrics), { objectMode: false }))
+    const source = Readable.from(writer.stream(events, metrics), { objectMode: false })
+    reply.raw.once('close', () => {
+      source.destroy()
+      body.destroy()
+    })
+    reply.type(writer.streamContentType)
+    if (writer.streamHeaders !== undefined) reply.headers(writer.streamHeaders)
+    return reply.send(source)
   })
 }, { name: 'translation', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort'] })
+
+/** Opens the upstream stream (retries, fallbacks, the overall deadline) and starts the request's log figures. */
+async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, job: AnswerJob): Promise<OpenedAnswer> {
+  const metrics = new AnswerMetrics()
+  request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics }
+  // `answered` is the model that did answer: the requested one or a fallback.
+  const { body, model: answered } = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
+  const { provider } = answered
+  request.answerLog.provider = provider.descriptor.id
+  metrics.markHeaders()
+  fastify.recentModels.touch(job.model, job.keepAliveMs)
+  const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
+  return { events, metrics, body }
+}

@@ -2,6 +2,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import sensible from '@fastify/sensible'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import adminKeys from '../plugins/admin-keys.js'
 import bodyParser from '../plugins/body-parser.js'
 import clientAbort from '../plugins/client-abort.js'
 import clientAuth from '../plugins/client-auth.js'
@@ -10,6 +11,7 @@ import configFile from '../plugins/config-file.js'
 import cors from '../plugins/cors.js'
 import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
+import hostCheck from '../plugins/host-check.js'
 import lifecycle from '../plugins/lifecycle.js'
 import modelAliases from '../plugins/model-aliases.js'
 import openapi from '../plugins/openapi.js'
@@ -44,7 +46,8 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
     bodyLimit: Number.isFinite(bodyLimit) && bodyLimit > 0 ? bodyLimit : 64 * 1024 * 1024,
     // Long generations stream for minutes: no overall request timeout here.
     requestTimeout: 0,
-    return503OnClosing: true,
+    // While draining, plugins/lifecycle.ts answers new requests itself: a 503 in the route's error shape.
+    return503OnClosing: false,
     // Ollama's JSON decoder does not coerce types: "stream": null stays null, ["x"] is not a string.
     ajv: { customOptions: { coerceTypes: false } }
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -57,9 +60,11 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(bodyParser)
   await app.register(openapi)
   await app.register(lifecycle)
-  // onRequest order: origin check, then client keys, then the in-flight bound, then abort wiring.
+  // onRequest order: Host check, origin check, then client keys, admin keys, the in-flight bound, then abort wiring.
+  await app.register(hostCheck)
   await app.register(cors)
   await app.register(clientAuth)
+  await app.register(adminKeys)
   await app.register(overload)
   await app.register(clientAbort)
   await app.register(upstreamAgent)

@@ -19,3 +19,14 @@ export function readGeminiErrorText (text: string): string | undefined {
     return trimmed === '' ? undefined : trimmed.slice(0, 500)
   }
 }
+
+/**
+ * Client status for Gemini's own wording: a bad key is a 400 INVALID_ARGUMENT with reason API_KEY_INVALID
+ * ("API key not valid. Please pass a valid API key."), the refused key it is: 401, as every other provider answers.
+ */
+export function classifyGeminiError (upstreamStatus: number, message: string): number | undefined {
+  if (upstreamStatus === 400 && INVALID_KEY_MESSAGE.test(message)) return 401
+  return undefined
+}
+
+const INVALID_KEY_MESSAGE = /\bAPI key (not valid|invalid)\b|\bAPI_KEY_INVALID\b/i

@@ -4,7 +4,7 @@
  */
 import type { Protocol } from '../../src/core/protocol.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
-import { readGeminiErrorText } from './error-body.js'
+import { classifyGeminiError, readGeminiErrorText } from './error-body.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
 import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
 
@@ -13,6 +13,7 @@ export const geminiProtocol: Protocol = {
   buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, context) }),
   createStreamMapper: () => new GeminiStreamMapper(),
   readErrorMessage: readGeminiErrorText,
+  classifyError: classifyGeminiError,
   buildEmbedRequest: toGeminiEmbedRequest,
   readEmbedResponse: readGeminiEmbedResponse
 }

@@ -22,3 +22,14 @@ export function readOpenAiErrorText (text: string): string | undefined {
     return trimmed === '' ? undefined : trimmed.slice(0, 500)
   }
 }
+
+/**
+ * Client status for the answers OpenAI-compatible servers word their own way: a 400 whose message says the
+ * model does not exist (SiliconFlow's code 20012 "Model does not exist", and others) is the unknown model it is, 404.
+ */
+export function classifyOpenAiError (upstreamStatus: number, message: string): number | undefined {
+  if (upstreamStatus === 400 && UNKNOWN_MODEL_MESSAGE.test(message)) return 404
+  return undefined
+}
+
+const UNKNOWN_MODEL_MESSAGE = /\bmodel\b.*\b(does not exist|not found|not exist)\b/i

@@ -1,7 +1,7 @@
 /** The OpenAI-compatible protocol module that every OpenAI-style preset reuses by configuration alone. */
 import type { Protocol } from '../../src/core/protocol.js'
 import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from './embeddings.js'
-import { readOpenAiErrorText } from './error-body.js'
+import { classifyOpenAiError, readOpenAiErrorText } from './error-body.js'
 import { OpenAiStreamMapper } from './stream-mapper.js'
 import { buildCompletionRequest } from './to-completion-request.js'
 import { toOpenAiRequest } from './to-openai-request.js'
@@ -12,6 +12,7 @@ export const openAiCompatibleProtocol: Protocol = {
   buildCompletionRequest,
   createStreamMapper: () => new OpenAiStreamMapper(),
   readErrorMessage: readOpenAiErrorText,
+  classifyError: classifyOpenAiError,
   buildEmbedRequest: toOpenAiEmbeddingRequest,
   readEmbedResponse: readOpenAiEmbeddingResponse
 }

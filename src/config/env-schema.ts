@@ -3,7 +3,7 @@ import { Type, type Static, type TProperties } from '@sinclair/typebox'
 import type { ProviderDescriptor } from '../core/capabilities.js'
 
 export const ServerEnvSchema = Type.Object({
-  HOST: Type.String({ default: '0.0.0.0', minLength: 1, description: 'Address to listen on' }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1, description: 'Address to listen on; loopback by default, as Ollama (containers set 0.0.0.0)' }),
   PORT: Type.Integer({ default: 11434, minimum: 0, maximum: 65535, description: 'Port to listen on' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)), { default: 'info' }),
   DEFAULT_MODEL: Type.Optional(Type.String({ description: 'Model used when a request names none' })),
@@ -25,7 +25,9 @@ export const ServerEnvSchema = Type.Object({
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0, description: 'Event-loop delay past which requests get a fast 503 (0: off)' }),
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 30_000, minimum: 0, description: 'On SIGTERM, how long open streams may run before they end with an error line' }),
   API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys clients must send (Authorization: Bearer or x-api-key); empty: no auth' })),
-  OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' }))
+  OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' })),
+  ALLOWED_HOSTS: Type.Optional(Type.String({ description: 'Comma-separated extra Host names (`*` wildcards) a loopback listener answers, e.g. behind a reverse proxy' })),
+  ADMIN_API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys that alone may create, copy, delete and push models; empty: no split' }))
 })
 
 export type ServerEnv = Static<typeof ServerEnvSchema>

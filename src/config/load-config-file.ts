@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { Value, type ValueError } from '@sinclair/typebox/value'
-import { checkOptionTypes } from '../ollama/option-types.js'
+import { checkOptionTypes } from '../core/ollama-options.js'
 import { parse as parseYaml } from 'yaml'
 import { ConfigFileSchema, type ConfigFile } from './config-file-schema.js'
 

@@ -1,6 +1,6 @@
 /** The timing and token figures of one answer, in the fields Ollama's final chunk carries. */
-import type { UpstreamDurations } from '../core/chat-event.js'
-import { elapsedNs, nowNs } from '../core/ollama-time.js'
+import type { UpstreamDurations } from './chat-event.js'
+import { elapsedNs, nowNs } from './ollama-time.js'
 
 export interface OllamaMetrics {
   total_duration?: number

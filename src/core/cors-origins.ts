@@ -1,12 +1,14 @@
 /**
  * Which browser origins may call us, as Ollama decides (envconfig.AllowedOrigins + gin-contrib/cors
- * with wildcards and browser extensions): OLLAMA_ORIGINS entries, then localhost, 127.0.0.1 and
- * 0.0.0.0 on any port, then desktop and editor webview schemes.
+ * with wildcards): OLLAMA_ORIGINS entries, then localhost, 127.0.0.1 and 0.0.0.0 on any port, then
+ * desktop and editor webview schemes. Browser extensions (`chrome-extension://`, `moz-extension://`,
+ * `safari-extension://`, `ms-browser-extension://`) are refused until OLLAMA_ORIGINS names them:
+ * gin-contrib/cors's AllowBrowserExtensions only lets such entries be configured. Sources: ollama/ollama
+ * envconfig/config.go AllowedOrigins and server/routes.go GenerateRoutes; gin-contrib/cors v1.7.2 config.go.
  */
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '0.0.0.0']
 const APP_ORIGINS = ['app://*', 'file://*', 'tauri://*', 'vscode-webview://*', 'vscode-file://*']
-const EXTENSION_SCHEMES = ['chrome-extension://', 'safari-extension://', 'moz-extension://', 'ms-browser-extension://']
 
 export function allowedOrigins (configured: string | undefined): string[] {
   const origins = (configured ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')
@@ -25,7 +27,6 @@ export function originMatcher (origins: readonly string[]): (origin: string) => 
   return (origin) => {
     const lower = origin.toLowerCase()
     if (exact.has(lower)) return true
-    if (EXTENSION_SCHEMES.some((scheme) => lower.startsWith(scheme))) return true
     return wildcards.some(([prefix, suffix]) => lower.length >= prefix.length + suffix.length && lower.startsWith(prefix) && lower.endsWith(suffix))
   }
 }

@@ -1,7 +1,7 @@
 /** Folds ChatEvents into one whole answer: what every non-streamed writer (Ollama, /v1) builds its reply from. */
 import type { ToolCall, ChatEvent, DoneReason } from './chat-event.js'
 import type { AnswerMetrics } from './answer-metrics.js'
-import { UpstreamError } from '../upstream/upstream-error.js'
+import { UpstreamAnswerError } from '../errors.js'
 
 export interface FoldedAnswer {
   readonly content: string
@@ -10,7 +10,10 @@ export interface FoldedAnswer {
   readonly doneReason: DoneReason
 }
 
-/** Usage and token timing go into `metrics`; an error event fails the whole answer, since nothing was sent yet. */
+/**
+ * Usage and token timing go into `metrics`. An `error` event fails the whole answer, since nothing was sent yet:
+ * it throws `UpstreamAnswerError` (502, the upstream's message).
+ */
 export async function foldChatEvents (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<FoldedAnswer> {
   const content: string[] = []
   const thinking: string[] = []
@@ -37,7 +40,7 @@ export async function foldChatEvents (events: AsyncIterable<ChatEvent>, metrics:
         doneReason = event.reason
         break
       case 'error':
-        throw new UpstreamError(event.message, { statusCode: 502 })
+        throw new UpstreamAnswerError(event.message)
     }
   }
   return { content: content.join(''), thinking: thinking.join(''), toolCalls, doneReason }

@@ -1,8 +1,8 @@
 /** What a wire protocol module provides: pure functions from normalised requests to HTTP and back. */
-import type { StreamMapper } from '../upstream/chat-events.js'
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
 import type { NormalisedChatRequest } from './chat-request.js'
 import type { EmbedBatchResult, EmbedOptions } from './embed-request.js'
+import type { StreamMapper } from './stream-mapper.js'
 
 export interface UpstreamHttpRequest {
   /** Appended to the provider's base URL. */
@@ -29,6 +29,12 @@ export interface Protocol {
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */
   readErrorMessage(body: string): string | undefined
+  /**
+   * The HTTP status our client gets for this upstream's error answer (`upstreamStatus`, and `message` from
+   * `readErrorMessage`), for the answers only this protocol words its own way (a 400 that means an unknown
+   * model, say); undefined leaves it to the generic rule (src/upstream/upstream-error.ts `clientStatusFor`).
+   */
+  classifyError?(upstreamStatus: number, message: string): number | undefined
   /** The non-streamed request that embeds one batch of inputs; absent when the upstream has no embeddings API. */
   buildEmbedRequest?(inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest
   /** Vectors in input order and token usage from an embedding answer; throws when the answer is malformed. */

@@ -1,8 +1,10 @@
-/** Field-level readers for Ollama request bodies: `think`, `format`, `options`, messages, with Ollama's error wording. */
-import type { ChatMessage, ChatMessageToolCall, SamplingOptions, ThinkSetting, ToolDefinition } from '../core/chat-request.js'
+/**
+ * Field-level readers for Ollama request bodies: `think`, `format`, messages, tools, with Ollama's error wording.
+ * `options` are read by src/core/ollama-options.ts, since alias presets carry Ollama options for every dialect.
+ */
+import type { ChatMessage, ChatMessageToolCall, ThinkSetting, ToolDefinition } from '../core/chat-request.js'
 import { InvalidRequestError } from '../errors.js'
 import type { OllamaMessage } from '../schemas/common.js'
-import { checkOptionTypes } from './option-types.js'
 
 const THINK_LEVELS = new Set(['low', 'medium', 'high', 'max'])
 const ROLES = new Set(['system', 'user', 'assistant', 'tool'])
@@ -19,40 +21,6 @@ export function readFormat (value: string | Record<string, unknown> | undefined)
   if (value === 'json') return 'json'
   if (typeof value === 'string') throw new InvalidRequestError(`invalid format: "${value}" (must be "json" or a JSON schema)`)
   return value
-}
-
-/**
- * Options with an upstream equivalent; the rest (num_ctx, mirostat, ...) are accepted and ignored.
- * Types are checked first, as Ollama does, so a wrong-typed ignored option still fails.
- */
-export function readOptions (options: Readonly<Record<string, unknown>> | null | undefined): SamplingOptions {
-  if (options === undefined || options === null) return {}
-  const checked = checkOptionTypes(options)
-  const number = (key: string) => typeof checked[key] === 'number' ? checked[key] : undefined
-  const result: { -readonly [K in keyof SamplingOptions]: SamplingOptions[K] } = {}
-  const temperature = number('temperature')
-  if (temperature !== undefined) result.temperature = temperature
-  const topP = number('top_p')
-  if (topP !== undefined) result.topP = topP
-  const topK = number('top_k')
-  if (topK !== undefined) result.topK = topK
-  const minP = number('min_p')
-  if (minP !== undefined) result.minP = minP
-  const repeatPenalty = number('repeat_penalty')
-  if (repeatPenalty !== undefined) result.repeatPenalty = repeatPenalty
-  // num_predict -1 (and -2, "fill the context") mean no limit.
-  const numPredict = number('num_predict')
-  if (numPredict !== undefined && numPredict > 0) result.maxTokens = numPredict
-  if (Array.isArray(checked.stop)) result.stop = checked.stop
-  // seed -1 is Ollama's "random".
-  const seed = number('seed')
-  if (seed !== undefined && seed >= 0) result.seed = seed
-  const presencePenalty = number('presence_penalty')
-  if (presencePenalty !== undefined) result.presencePenalty = presencePenalty
-  const frequencyPenalty = number('frequency_penalty')
-  if (frequencyPenalty !== undefined) result.frequencyPenalty = frequencyPenalty
-  if (Object.keys(options).length > 0) result.ollamaOptions = { ...options }
-  return result
 }
 
 export function readMessages (messages: readonly OllamaMessage[]): ChatMessage[] {

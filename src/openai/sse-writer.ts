@@ -1,58 +1,92 @@
 /**
- * ChatEvents in, OpenAI server-sent events out: deltas with the role in the first, a separate finish chunk
- * (chat), a usage chunk when asked, then `data: [DONE]`. Pulled by `Readable.from`, so a slow client
- * pauses the upstream read.
+ * The `/v1` answer writer: ChatEvents to OpenAI server-sent events (deltas with the role in the first, a separate
+ * finish chunk, a usage chunk when asked, then `data: [DONE]`), or folded into one `chat.completion` or
+ * `text_completion` object. Streamed frames are pulled by `Readable.from`, so a slow client pauses the upstream read.
  */
-import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import type { AnswerMetrics } from '../core/answer-metrics.js'
-import { UpstreamError } from '../upstream/upstream-error.js'
+import type { ChatEvent, DoneReason } from '../core/chat-event.js'
+import type { AnswerWriter } from '../core/dialect.js'
+import { foldChatEvents } from '../core/fold-chat-events.js'
+import { UpstreamAnswerError } from '../errors.js'
 import { finishReason, frameHeader, toOpenAiToolCall, usageOf, type CompletionFrame } from './completion-frame.js'
 import { openAiErrorBody } from './openai-error.js'
 
 const frameOf = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`
+/** Shared by every writer: no per-request object. */
+const SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'cache-control': 'no-cache' })
 
-export async function * sseCompletionChunks (events: AsyncIterable<ChatEvent>, frame: CompletionFrame, includeUsage: boolean, metrics: AnswerMetrics): AsyncGenerator<string> {
-  const object = frame.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion'
-  let wroteChunk = false
-  let toolCallCount = 0
-  let doneReason: DoneReason = 'stop'
-  const delta = (fields: Record<string, unknown>): string => {
-    metrics.markToken()
-    const first = !wroteChunk
-    wroteChunk = true
-    if (frame.kind === 'text') return frameOf({ ...frameHeader(frame, object), choices: [{ text: fields.content, index: 0, finish_reason: null }] })
-    return frameOf({ ...frameHeader(frame, object), choices: [{ index: 0, delta: { ...(first ? { role: 'assistant' } : {}), ...fields }, finish_reason: null }] })
-  }
-  for await (const event of events) {
-    switch (event.type) {
-      case 'text-delta':
-        if (event.text !== '') yield delta({ content: event.text })
-        break
-      case 'thinking-delta':
-        // Completions have no reasoning field; chat carries it in Ollama's `reasoning`.
-        if (event.text !== '' && frame.kind === 'chat') yield delta({ content: '', reasoning: event.text })
-        break
-      case 'tool-call':
-        if (frame.kind === 'chat') yield delta({ content: '', tool_calls: [toOpenAiToolCall(event.toolCall, toolCallCount++)] })
-        break
-      case 'usage':
-        metrics.setUsage(event.promptTokens, event.completionTokens)
-        break
-      case 'finish':
-        doneReason = event.reason
-        break
-      case 'error':
-        // Nothing sent yet: the error handler can still answer with a real status.
-        if (!wroteChunk) throw new UpstreamError(event.message, { statusCode: 502 })
-        yield frameOf(openAiErrorBody(500, event.message))
-        return
+/** One per `/v1/chat/completions` or `/v1/completions` answer. */
+export class CompletionWriter implements AnswerWriter {
+  readonly streamContentType = 'text/event-stream'
+  readonly streamHeaders = SSE_HEADERS
+  readonly jsonContentType = 'application/json'
+
+  /** `includeUsage`: the client's `stream_options.include_usage`, which adds a usage chunk before `[DONE]`. */
+  constructor (readonly frame: CompletionFrame, readonly includeUsage: boolean) {}
+
+  /**
+   * Each piece is one `data: ...\n\n` frame. Completions have no reasoning or tool-call deltas; chat carries reasoning
+   * in Ollama's `reasoning` field. An error before the first frame throws UpstreamAnswerError; after it, an OpenAI
+   * error object (type `api_error`) is the last frame, without `[DONE]`.
+   */
+  async * stream (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): AsyncGenerator<string> {
+    const { frame } = this
+    const object = frame.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion'
+    let wroteChunk = false
+    let toolCallCount = 0
+    let doneReason: DoneReason = 'stop'
+    const delta = (fields: Record<string, unknown>): string => {
+      metrics.markToken()
+      const first = !wroteChunk
+      wroteChunk = true
+      if (frame.kind === 'text') return frameOf({ ...frameHeader(frame, object), choices: [{ text: fields.content, index: 0, finish_reason: null }] })
+      return frameOf({ ...frameHeader(frame, object), choices: [{ index: 0, delta: { ...(first ? { role: 'assistant' } : {}), ...fields }, finish_reason: null }] })
     }
+    for await (const event of events) {
+      switch (event.type) {
+        case 'text-delta':
+          if (event.text !== '') yield delta({ content: event.text })
+          break
+        case 'thinking-delta':
+          if (event.text !== '' && frame.kind === 'chat') yield delta({ content: '', reasoning: event.text })
+          break
+        case 'tool-call':
+          if (frame.kind === 'chat') yield delta({ content: '', tool_calls: [toOpenAiToolCall(event.toolCall, toolCallCount++)] })
+          break
+        case 'usage':
+          metrics.setUsage(event.promptTokens, event.completionTokens)
+          break
+        case 'finish':
+          doneReason = event.reason
+          break
+        case 'error':
+          // Nothing sent yet: the error handler can still answer with a real status.
+          if (!wroteChunk) throw new UpstreamAnswerError(event.message)
+          yield frameOf(openAiErrorBody(500, event.message))
+          return
+      }
+    }
+    const reason = finishReason(doneReason, toolCallCount > 0)
+    yield frameOf({
+      ...frameHeader(frame, object),
+      choices: [frame.kind === 'chat' ? { index: 0, delta: {}, finish_reason: reason } : { text: '', index: 0, finish_reason: reason }]
+    })
+    if (this.includeUsage) yield frameOf({ ...frameHeader(frame, object), choices: [], usage: usageOf(metrics.promptTokens, metrics.completionTokens) })
+    yield 'data: [DONE]\n\n'
   }
-  const reason = finishReason(doneReason, toolCallCount > 0)
-  yield frameOf({
-    ...frameHeader(frame, object),
-    choices: [frame.kind === 'chat' ? { index: 0, delta: {}, finish_reason: reason } : { text: '', index: 0, finish_reason: reason }]
-  })
-  if (includeUsage) yield frameOf({ ...frameHeader(frame, object), choices: [], usage: usageOf(metrics.promptTokens, metrics.completionTokens) })
-  yield 'data: [DONE]\n\n'
+
+  /** The non-streamed answer, folded from the same events, with usage. */
+  async fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<Record<string, unknown>> {
+    const { frame } = this
+    const answer = await foldChatEvents(events, metrics)
+    const reason = finishReason(answer.doneReason, answer.toolCalls.length > 0)
+    const usage = usageOf(metrics.promptTokens, metrics.completionTokens)
+    if (frame.kind === 'text') {
+      return { ...frameHeader(frame, 'text_completion'), choices: [{ text: answer.content, index: 0, finish_reason: reason }], usage }
+    }
+    const message: Record<string, unknown> = { role: 'assistant', content: answer.content }
+    if (answer.thinking !== '') message.reasoning = answer.thinking
+    if (answer.toolCalls.length > 0) message.tool_calls = answer.toolCalls.map(toOpenAiToolCall)
+    return { ...frameHeader(frame, 'chat.completion'), choices: [{ index: 0, message, finish_reason: reason }], usage }
+  }
 }

@@ -7,7 +7,7 @@
 import type { ChatMessage, NormalisedChatRequest, ToolDefinition } from '../core/chat-request.js'
 import type { DialectRequest } from '../core/dialect.js'
 import { InvalidRequestError } from '../errors.js'
-import { readOptions } from '../ollama/request-fields.js'
+import { readOptions } from '../core/ollama-options.js'
 import { readOpenAiOptions, readReasoningEffort } from '../openai/from-openai-chat.js'
 import type { ResponsesRequestBody } from '../schemas/responses.js'
 import { readInputItems } from './read-input.js'
@@ -40,11 +40,6 @@ export interface ResponseEcho {
 
 export interface ResponsesDialectRequest extends DialectRequest {
   readonly echo: ResponseEcho
-  /**
-   * The sampling fields in Ollama's option names (temperature, top_p, num_predict), so a model's preset
-   * options can sit under them before `readOptions`.
-   */
-  readonly optionFields: Readonly<Record<string, unknown>>
 }
 
 const STATELESS = 'this server is stateless and stores no responses: send the whole conversation in input'
@@ -65,10 +60,10 @@ export function readResponsesRequest (body: ResponsesRequestBody): ResponsesDial
   else messages.push(...readInputItems(body.input))
   const think = readReasoningEffort(body.reasoning?.effort)
   const format = readTextFormat(body.text?.format)
-  const optionFields = readOpenAiOptions({ temperature: body.temperature, top_p: body.top_p, max_tokens: body.max_output_tokens })
   const chat: NormalisedChatRequest = {
     messages,
-    options: readOptions(optionFields),
+    // Ollama's option names (temperature, top_p, num_predict), kept in `ollamaOptions` for admission's preset merge.
+    options: readOptions(readOpenAiOptions({ temperature: body.temperature, top_p: body.top_p, max_tokens: body.max_output_tokens })),
     ...(tools.length > 0 ? { tools: tools.map(toToolDefinition) } : {}),
     ...(think === undefined ? {} : { think }),
     ...(format === undefined ? {} : { format })
@@ -77,7 +72,6 @@ export function readResponsesRequest (body: ResponsesRequestBody): ResponsesDial
     model: body.model,
     chat,
     stream: body.stream === true,
-    optionFields,
     echo: {
       instructions,
       tools,

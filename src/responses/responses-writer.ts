@@ -7,18 +7,22 @@
  * Stream: response.created, response.in_progress, the items' events, then response.completed, or
  * response.incomplete (cut by max_output_tokens) or response.failed (an upstream error mid-answer,
  * which Codex reads as a retryable failure). Nothing is written before the first upstream event, so an
- * upstream error before any output still answers with an HTTP status.
+ * upstream error before any output throws UpstreamAnswerError and still answers with an HTTP status.
  * @see https://platform.openai.com/docs/api-reference/responses-streaming
  */
 import type { AnswerMetrics } from '../core/answer-metrics.js'
 import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
-import { UpstreamError } from '../upstream/upstream-error.js'
+import { UpstreamAnswerError } from '../errors.js'
 import { OutputAssembler, type StreamEvent } from './output-assembler.js'
 import { responseObject, responseUsage, type ResponseFrame } from './response-object.js'
 
+const SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'cache-control': 'no-cache' })
+
+/** One per `/v1/responses` answer. */
 export class ResponsesWriter implements AnswerWriter {
   readonly streamContentType = 'text/event-stream; charset=utf-8'
+  readonly streamHeaders = SSE_HEADERS
   readonly jsonContentType = 'application/json; charset=utf-8'
 
   constructor (private readonly frame: ResponseFrame) {}
@@ -43,7 +47,7 @@ export class ResponsesWriter implements AnswerWriter {
         continue
       }
       if (event.type === 'error') {
-        if (!started) throw new UpstreamError(event.message, { statusCode: 502 })
+        if (!started) throw new UpstreamAnswerError(event.message)
         yield sse({ type: 'response.failed', response: responseObject(this.frame, { status: 'failed', output: assembler.output, error: { code: 'server_error', message: event.message } }) })
         return
       }
@@ -66,7 +70,7 @@ export class ResponsesWriter implements AnswerWriter {
     for await (const event of events) {
       if (event.type === 'usage') metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
       else if (event.type === 'finish') doneReason = event.reason
-      else if (event.type === 'error') throw new UpstreamError(event.message, { statusCode: 502 })
+      else if (event.type === 'error') throw new UpstreamAnswerError(event.message)
       else apply(assembler, event, metrics)
     }
     assembler.finish(doneReason)

@@ -1,12 +1,10 @@
 /** POST /api/chat */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { hasCapability } from '../core/capabilities.js'
-import { ChatUnsupportedError } from '../errors.js'
-import { loadAnswer } from '../ollama/load-answer.js'
+import { CHAT_RULES, checkCapabilities, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
+import { chatNeeds, decodeChatBody, readChatRequest } from '../ollama/chat-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
-import { checkImageData } from '../ollama/image-data.js'
-import { checkThinking, checkTools, checkVision, resolveRequestedModel } from '../ollama/model-admission.js'
-import { readFormat, readMessages, readOptions, readThink, readTools } from '../ollama/request-fields.js'
+import { loadAnswer } from '../ollama/load-answer.js'
+import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
 import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js'
 import { inferenceResponses } from './inference-responses.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
@@ -21,48 +19,25 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request, reply) => {
     const body = request.body ?? {}
-    // Ollama decodes images while reading the body, before it looks at the model.
-    for (const message of body.messages ?? []) checkImageData(message.images)
-    const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, 'model-required')
+    // In the order of Ollama's chat handler: see src/ollama/chat-reader.ts.
+    decodeChatBody(body)
+    const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, CHAT_RULES.onEmptyModel)
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
-    const messages = body.messages ?? []
-    if (messages.length === 0 && keepAliveMs === 0) {
+    const empty = (body.messages ?? []).length === 0
+    if (empty && keepAliveMs === 0) {
       fastify.recentModels.forget(requested.model)
       return loadAnswer('chat', requested.echo, true)
     }
-    const think = readThink(body.think)
-    checkThinking(requested, think)
-    if (!hasCapability(requested.model.card, 'completion')) throw new ChatUnsupportedError(requested.echo)
-    const tools = readTools(body.tools)
-    checkTools(requested, tools.length)
-    checkVision(requested, messages.some((message) => (message.images ?? []).length > 0))
+    checkCapabilities(requested, chatNeeds(body), CHAT_RULES.kind)
     const { preset } = requested.model
-    const options = readOptions({ ...preset?.options, ...body.options })
-    if (messages.length === 0) {
+    const options = presetOptions(preset, body.options)
+    if (empty) {
       fastify.recentModels.touch(requested.model, keepAliveMs)
       return loadAnswer('chat', requested.echo, false)
     }
-    const format = readFormat(body.format)
-    const chatMessages = readMessages(messages)
-    chatMessages.unshift(...(preset?.messages ?? []))
-    // A model's own system prompt applies when the conversation brings none, as in Ollama.
-    if (preset?.system !== undefined && !chatMessages.some((message) => message.role === 'system')) {
-      chatMessages.unshift({ role: 'system', content: preset.system })
-    }
-    return fastify.answer(request, reply, {
-      model: requested.model,
-      echoModel: requested.echo,
-      shape: 'chat',
-      stream: body.stream !== false,
-      keepAliveMs,
-      chat: {
-        messages: chatMessages,
-        options,
-        ...(tools.length > 0 ? { tools } : {}),
-        ...(think === undefined ? {} : { think }),
-        ...(format === undefined ? {} : { format })
-      }
-    })
+    const read = readChatRequest(body, options)
+    const chat = withPresetMessages(read.chat, preset, CHAT_RULES.kind)
+    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('chat', requested.echo))
   })
 }
 

@@ -1,13 +1,10 @@
 /** POST /api/generate */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { hasCapability } from '../core/capabilities.js'
-import type { ChatMessage } from '../core/chat-request.js'
-import { GenerateUnsupportedError, InsertUnsupportedError, RawConflictError } from '../errors.js'
+import { checkCapabilities, GENERATE_RULES, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
+import { decodeGenerateBody, generateNeeds, hasContext, readGenerateRequest } from '../ollama/generate-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
-import { checkImageData } from '../ollama/image-data.js'
-import { checkThinking, checkVision, resolveRequestedModel } from '../ollama/model-admission.js'
-import { readFormat, readOptions, readThink } from '../ollama/request-fields.js'
+import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
 import { GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
 import { inferenceResponses } from './inference-responses.js'
@@ -22,52 +19,29 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
   }, async (request, reply) => {
     const body = request.body ?? {}
-    // Ollama decodes images while reading the body, before it looks at the model.
-    checkImageData(body.images)
-    const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, 'not-found')
+    // In the order of Ollama's generate handler: see src/ollama/generate-reader.ts.
+    decodeGenerateBody(body)
+    const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, GENERATE_RULES.onEmptyModel)
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
-    const prompt = body.prompt ?? ''
-    if (prompt === '' && keepAliveMs === 0) {
+    const empty = (body.prompt ?? '') === ''
+    if (empty && keepAliveMs === 0) {
       fastify.recentModels.forget(requested.model)
       return loadAnswer('generate', requested.echo, true)
     }
-    const hasContext = body.context !== undefined && body.context !== null && body.context.length > 0
-    if (body.raw === true && (body.template || body.system || hasContext)) throw new RawConflictError()
-    const think = readThink(body.think)
-    checkThinking(requested, think)
-    if (!hasCapability(requested.model.card, 'completion')) throw new GenerateUnsupportedError(requested.echo)
-    if (body.suffix && !hasCapability(requested.model.card, 'insert')) throw new InsertUnsupportedError(requested.model.name)
-    checkVision(requested, (body.images ?? []).length > 0)
+    checkCapabilities(requested, generateNeeds(body), GENERATE_RULES.kind)
     const { preset } = requested.model
-    const options = readOptions({ ...preset?.options, ...body.options })
-    if (prompt === '') {
+    const options = presetOptions(preset, body.options)
+    if (empty) {
       fastify.recentModels.touch(requested.model, keepAliveMs)
       return loadAnswer('generate', requested.echo, false)
     }
     if (body.template) request.log.debug('generate: template ignored, providers apply their own chat templates')
     if (body.raw === true) request.log.debug('generate: raw accepted; the provider still applies its chat template')
-    if (hasContext) request.log.debug('generate: context accepted and ignored, providers keep no token state')
-    const format = readFormat(body.format)
-    const system = body.system || preset?.system
-    const messages: ChatMessage[] = []
-    if (system && body.raw !== true) messages.push({ role: 'system', content: system })
-    if (body.raw !== true) messages.push(...(preset?.messages ?? []))
-    messages.push({ role: 'user', content: prompt, ...(body.images ? { images: body.images } : {}) })
-    return fastify.answer(request, reply, {
-      model: requested.model,
-      echoModel: requested.echo,
-      shape: 'generate',
-      stream: body.stream !== false,
-      keepAliveMs,
-      chat: {
-        messages,
-        options,
-        // Fill-in-the-middle: the prompt is the text before the insertion point.
-        ...(body.suffix ? { suffix: body.suffix } : {}),
-        ...(think === undefined ? {} : { think }),
-        ...(format === undefined ? {} : { format })
-      }
-    })
+    if (hasContext(body)) request.log.debug('generate: context accepted and ignored, providers keep no token state')
+    const read = readGenerateRequest(body, options)
+    // A raw prompt goes as sent: no system prompt, no preset messages.
+    const chat = body.raw === true ? read.chat : withPresetMessages(read.chat, preset, GENERATE_RULES.kind)
+    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('generate', requested.echo))
   })
 }
 

@@ -1,6 +1,7 @@
 /** GET /health/live and /health/ready: the container's probes, open even when API_KEYS is set. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { ShuttingDownError } from '../errors.js'
 import { ErrorBodySchema } from '../schemas/common.js'
 
 const HealthStatusSchema = Type.Object({ status: Type.String() })
@@ -16,9 +17,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       tags: ['server'],
       response: { 200: HealthStatusSchema, 503: Type.Ref(ErrorBodySchema) }
     }
-  }, async (_request, reply) => {
-    if (fastify.lifecycle.ready) return { status: 'ready' }
-    return reply.code(503).send({ error: 'server is shutting down' })
+  }, async () => {
+    if (!fastify.lifecycle.ready) throw new ShuttingDownError()
+    return { status: 'ready' }
   })
 }
 

@@ -10,10 +10,10 @@ import type { ProviderRegistry } from '../core/provider-registry.js'
 import {
   CopySourceNotFoundError, CreateFromFilesError, CreateSourceMissingError, InvalidCopyDestinationError,
   InvalidCopySourceError, InvalidModelNameError, InvalidRequestError, InvalidNameError, ModelNotFoundError,
-  ModelNotUserDefinedError, ModelRequiredError
+  ModelNotUserDefinedError, ModelRequiredError, PullManifestNotFoundError, PushModelNotFoundError, PushUnsupportedError
 } from '../errors.js'
 import { isValidModelName } from '../ollama/model-name-syntax.js'
-import { checkOptionTypes } from '../ollama/option-types.js'
+import { checkOptionTypes } from '../core/ollama-options.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'
 import { ErrorBodySchema } from '../schemas/common.js'
@@ -48,7 +48,7 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (model === undefined && !isValidModelName(name)) throw new InvalidModelNameError()
     const stream = request.body.stream !== false
     // Ollama's registry answer for a name it does not have, after the first step.
-    if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, 'pull model manifest: file does not exist')
+    if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, new PullManifestNotFoundError())
     return sendProgress(reply, [
       { status: 'pulling manifest' },
       { status: 'verifying sha256 digest', digest: `sha256:${modelDigest(model)}` },
@@ -64,8 +64,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (!name) throw new ModelRequiredError()
     const model = fastify.providers.resolve(name)
     const failure = model === undefined
-      ? `model '${name}' not found`
-      : `pushing is not supported: ${model.name} is served by ${model.provider.descriptor.displayName}, there is no local model to upload`
+      ? new PushModelNotFoundError(name)
+      : new PushUnsupportedError(model.name, model.provider.descriptor.displayName)
     return sendProgress(reply, [{ status: 'retrieving manifest' }], request.body.stream !== false, failure)
   })
 

@@ -8,37 +8,40 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { request, type Dispatcher } from 'undici'
 import type { ActiveProvider } from '../core/provider-registry.js'
 import type { UpstreamHttpRequest } from '../core/protocol.js'
+import { UpstreamError, type AdapterError } from '../errors.js'
 import { redactSecrets } from './redact.js'
 import { retryDelay, type RetryPolicy } from './retry-policy.js'
-import { describeTransportError } from './transport-errors.js'
-import { clientStatusFor, UpstreamError } from './upstream-error.js'
+import { transportErrorFor } from './transport-errors.js'
+import { clientStatusFor } from './upstream-error.js'
 
 const ERROR_BODY_LIMIT = 64 * 1024
 
+/**
+ * POSTs `upstreamRequest` to the provider and resolves with the response body (status < 400). Throws
+ * UpstreamError for an error answer (status mapped by `clientStatusFor`, provider message with the key
+ * redacted, Retry-After kept), or the catalogue error `transportErrorFor` gives for a failed call. The body
+ * and headers are built before the call: a failure there is ours and is thrown as it is, never as the upstream's.
+ */
 export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal): Promise<Readable> {
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'text/event-stream, application/json',
+    ...provider.protocol.authHeaders(provider.apiKey.reveal())
+  }
+  const body = JSON.stringify(upstreamRequest.body)
   let response: Dispatcher.ResponseData
   try {
-    response = await untilAborted(request(provider.baseUrl + upstreamRequest.path, {
-      dispatcher,
-      method: 'POST',
-      signal,
-      headers: {
-        'content-type': 'application/json',
-        accept: 'text/event-stream, application/json',
-        ...provider.protocol.authHeaders(provider.apiKey.reveal())
-      },
-      body: JSON.stringify(upstreamRequest.body)
-    }), signal)
+    const pending = request(provider.baseUrl + upstreamRequest.path, { dispatcher, method: 'POST', signal, headers, body })
+    response = await untilAborted(pending, signal)
   } catch (error) {
-    const failure = describeTransportError(error)
-    throw new UpstreamError(failure.message, { statusCode: failure.statusCode, cause: error })
+    throw transportErrorFor(error)
   }
   if (response.statusCode < 400) return response.body
   const text = await readBounded(response.body)
   const detail = provider.protocol.readErrorMessage(text) ?? `status ${response.statusCode}`
   const retryAfter = response.headers['retry-after']
   throw new UpstreamError(redactSecrets(`${provider.descriptor.id} upstream error ${response.statusCode}: ${detail}`, [provider.apiKey.reveal()]), {
-    statusCode: clientStatusFor(response.statusCode, detail),
+    statusCode: clientStatusFor(response.statusCode, detail, provider.protocol),
     upstreamStatus: response.statusCode,
     ...(typeof retryAfter === 'string' ? { retryAfter } : {})
   })
@@ -71,10 +74,12 @@ export async function callUpstreamWithRetries (dispatcher: Dispatcher, provider:
   }
 }
 
-/** The client-facing error for an aborted call: client gone (499), deadline (504) or shutdown (503). */
-export function abortedError (signal: AbortSignal): UpstreamError {
-  const failure = describeTransportError(signal.reason)
-  return new UpstreamError(failure.message, { statusCode: failure.statusCode, cause: signal.reason })
+/**
+ * The client-facing error for an aborted call: RequestCanceledError (499) when the client left, or our own
+ * abort reason, DeadlineExceededError (504) or ShuttingDownError (503).
+ */
+export function abortedError (signal: AbortSignal): AdapterError {
+  return transportErrorFor(signal.reason)
 }
 
 /**

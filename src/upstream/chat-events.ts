@@ -2,16 +2,13 @@
 import type { Readable } from 'node:stream'
 import type { ChatEvent } from '../core/chat-event.js'
 import type { StreamFraming } from '../core/protocol.js'
+import type { StreamMapper } from '../core/stream-mapper.js'
 import { NdjsonDecoder } from './ndjson-decoder.js'
-import { SseDecoder, type SseMessage } from './sse-decoder.js'
-import { describeTransportError } from './transport-errors.js'
+import { SseDecoder } from './sse-decoder.js'
+import { describeTransportError, isInternalFailure } from './transport-errors.js'
 
-export interface StreamMapper {
-  /** Events for one SSE message (or one NDJSON line, as `data`); a malformed frame becomes an `error` event, never a throw. */
-  map(message: SseMessage): ChatEvent[]
-  /** Events owed at the end of the stream (open tool calls; an error if the stream ended early). */
-  flush(): ChatEvent[]
-}
+/** The interface lives in core (src/core/stream-mapper.ts); re-exported for the stream mappers that still import it from here. */
+export type { StreamMapper } from '../core/stream-mapper.js'
 
 /**
  * Pull-based, so a slow client pauses the upstream read. Stopping early (client gone, error sent)
@@ -30,6 +27,8 @@ export async function * chatEvents (body: Readable, mapper: StreamMapper, signal
     }
   } catch (error) {
     if (signal.aborted) return
+    // A bug of ours (a mapper that threw) is not the provider's failure: the writer's caller answers it.
+    if (isInternalFailure(error)) throw error
     yield { type: 'error', message: describeTransportError(error).message }
     return
   } finally {

@@ -1,15 +1,15 @@
 /** Bytes to one message per non-empty line (Ollama's NDJSON), in the same shape and interface as the SSE decoder. */
 import { StringDecoder } from 'node:string_decoder'
-import type { SseMessage } from './sse-decoder.js'
+import type { StreamMessage } from '../core/stream-mapper.js'
 
 export class NdjsonDecoder {
   private readonly decoder = new StringDecoder('utf8')
   private pending = ''
 
   /** Messages for the lines this chunk completed. */
-  feed (chunk: Buffer): SseMessage[] {
+  feed (chunk: Buffer): StreamMessage[] {
     this.pending += this.decoder.write(chunk)
-    const messages: SseMessage[] = []
+    const messages: StreamMessage[] = []
     let newline = this.pending.indexOf('\n')
     while (newline >= 0) {
       pushLine(messages, this.pending.slice(0, newline))
@@ -20,15 +20,15 @@ export class NdjsonDecoder {
   }
 
   /** The last object may come without its newline when the server closes the stream. */
-  end (): SseMessage[] {
-    const messages: SseMessage[] = []
+  end (): StreamMessage[] {
+    const messages: StreamMessage[] = []
     pushLine(messages, this.pending + this.decoder.end())
     this.pending = ''
     return messages
   }
 }
 
-function pushLine (messages: SseMessage[], line: string): void {
+function pushLine (messages: StreamMessage[], line: string): void {
   const trimmed = line.trim()
   if (trimmed !== '') messages.push({ data: trimmed })
 }

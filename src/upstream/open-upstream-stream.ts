@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
-import { hasCapability } from '../core/capabilities.js'
+import { canServe } from '../core/admission.js'
 import type { NormalisedChatRequest } from '../core/chat-request.js'
 import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
 import { abortedError, callUpstreamWithRetries } from './call-upstream.js'
@@ -51,7 +51,7 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
     for (const candidate of orderCandidates(context, candidates(context.registry, model, chat))) {
       const { provider, card } = candidate
       const protocolContext = { descriptor: provider.descriptor, card }
-      // A suffix means fill-in-the-middle; routes admit it only for models with `insert`.
+      // A suffix means fill-in-the-middle; admission lets it through only for models with `insert`.
       const upstreamRequest = chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
         ? provider.protocol.buildCompletionRequest(chat, protocolContext)
         : provider.protocol.buildChatRequest(chat, protocolContext)
@@ -82,7 +82,7 @@ export async function openUpstreamStream (context: UpstreamContext, model: Resol
   }
 }
 
-/** The model, then each fallback that resolves and can do what the request asks (tools, thinking, images, suffix). */
+/** The model, then each fallback that resolves and that admission says can serve the request (tools, thinking, images, suffix). */
 function candidates (registry: ProviderRegistry, model: ResolvedModel, chat: NormalisedChatRequest): ResolvedModel[] {
   const list = [model]
   for (const name of model.alias?.fallbacks ?? []) {
@@ -90,15 +90,6 @@ function candidates (registry: ProviderRegistry, model: ResolvedModel, chat: Nor
     if (fallback !== undefined && canServe(fallback, chat)) list.push(fallback)
   }
   return list
-}
-
-function canServe (model: ResolvedModel, chat: NormalisedChatRequest): boolean {
-  if (!hasCapability(model.card, 'completion')) return false
-  if ((chat.tools?.length ?? 0) > 0 && !hasCapability(model.card, 'tools')) return false
-  if (chat.think !== undefined && chat.think !== false && !hasCapability(model.card, 'thinking')) return false
-  if (chat.messages.some((message) => (message.images?.length ?? 0) > 0) && !hasCapability(model.card, 'vision')) return false
-  if (chat.suffix !== undefined && !hasCapability(model.card, 'insert')) return false
-  return true
 }
 
 /** Cooling-down providers are skipped, unless every candidate is cooling down: then all are tried in order. */

@@ -1,12 +1,10 @@
 /** Bytes to SSE messages: an incremental decoder around eventsource-parser that owns its UTF-8 decoding. */
 import { StringDecoder } from 'node:string_decoder'
 import { createParser, type EventSourceParser } from 'eventsource-parser'
+import type { StreamMessage } from '../core/stream-mapper.js'
 
-export interface SseMessage {
-  /** The `event:` name, when the upstream sends one (Anthropic); absent for plain `data:` streams. */
-  readonly event?: string
-  readonly data: string
-}
+/** The former name of core's `StreamMessage`, kept for the stream mappers that still import it from here. */
+export type SseMessage = StreamMessage
 
 /**
  * Pure and synchronous: feed it chunks, take the messages they completed. No stream of its own,
@@ -15,7 +13,7 @@ export interface SseMessage {
 export class SseDecoder {
   private readonly decoder = new StringDecoder('utf8')
   private readonly parser: EventSourceParser
-  private pending: SseMessage[] = []
+  private pending: StreamMessage[] = []
 
   constructor () {
     this.parser = createParser({
@@ -26,18 +24,18 @@ export class SseDecoder {
   }
 
   /** Messages completed by this chunk (a multibyte character split across chunks is kept for the next). */
-  feed (chunk: Buffer): SseMessage[] {
+  feed (chunk: Buffer): StreamMessage[] {
     this.parser.feed(this.decoder.write(chunk))
     return this.take()
   }
 
   /** Messages owed at the end: a final event without its blank line still counts, as EventSource treats a closed stream. */
-  end (): SseMessage[] {
+  end (): StreamMessage[] {
     this.parser.feed(this.decoder.end() + '\n\n')
     return this.take()
   }
 
-  private take (): SseMessage[] {
+  private take (): StreamMessage[] {
     if (this.pending.length === 0) return []
     const messages = this.pending
     this.pending = []

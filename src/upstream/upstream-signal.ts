@@ -3,7 +3,7 @@
  * over, or when the request's overall deadline passes. Chat clears the deadline once a stream opened;
  * embeddings keep it to the last byte, so their retries never outlive it either.
  */
-import { DeadlineExceededError } from './abort-reasons.js'
+import { DeadlineExceededError } from '../errors.js'
 
 export interface UpstreamSignal {
   readonly signal: AbortSignal

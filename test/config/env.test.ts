@@ -7,9 +7,9 @@ t.test('bad configuration fails at boot with a message naming the variable', asy
   await t.rejects(buildApp({ logger: false, env: { OLLAMA_VERSION: 'v1' } }), /OLLAMA_VERSION/)
 })
 
-t.test('defaults: 0.0.0.0:11434', async (t) => {
+t.test('defaults: 127.0.0.1:11434, loopback as Ollama', async (t) => {
   const app = await buildApp({ logger: false, env: {} })
   t.teardown(() => app.close())
-  t.equal(app.config.HOST, '0.0.0.0')
+  t.equal(app.config.HOST, '127.0.0.1')
   t.equal(app.config.PORT, 11434)
 })

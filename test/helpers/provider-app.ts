@@ -11,7 +11,8 @@ interface Teardown {
 export async function buildProviderApp (t: Teardown, envFor: (origin: string) => Record<string, string>): Promise<{ app: FastifyInstance, upstream: FakeUpstream }> {
   const upstream = await startFakeUpstream()
   t.teardown(() => upstream.close())
-  const app = await buildApp({ logger: false, env: envFor(upstream.url.replace(/\/v1$/, '')) })
+  // As in build-app.ts: a loaded machine can stall the event loop past the default and get a 503.
+  const app = await buildApp({ logger: false, env: { MAX_EVENT_LOOP_DELAY_MS: '0', ...envFor(upstream.url.replace(/\/v1$/, '')) } })
   t.teardown(() => app.close())
   return { app, upstream }
 }

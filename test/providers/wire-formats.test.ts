@@ -24,6 +24,8 @@ async function fixtureApp (t: { teardown(fn: () => unknown): void }): Promise<{ 
   const app = await buildApp({
     logger: false,
     env: {
+      // No load shedding, as in buildTestApp: a busy test machine must not turn answers into 503s.
+      MAX_EVENT_LOOP_DELAY_MS: '0',
       DASHSCOPE_API_KEY: 'sk-dashscope-fixture', DASHSCOPE_BASE_URL: base('dashscope'), DASHSCOPE_MODELS: 'tool-call',
       DEEPSEEK_API_KEY: 'sk-deepseek-fixture', DEEPSEEK_BASE_URL: base('deepseek'),
       SILICONFLOW_API_KEY: 'sk-siliconflow-fixture', SILICONFLOW_BASE_URL: base('siliconflow'), SILICONFLOW_MODELS: 'no-such-model',

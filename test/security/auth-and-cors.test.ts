@@ -50,12 +50,12 @@ t.test('the ollama client authenticates with a Bearer header', async (t) => {
 
 t.test('CORS as Ollama: local and app origins allowed, others refused with 403', async (t) => {
   const { app } = await buildTestApp(t, { OLLAMA_ORIGINS: 'https://*.example.com,https://chat.acme.test' })
-  for (const origin of ['http://localhost', 'http://localhost:3000', 'https://127.0.0.1:8443', 'http://0.0.0.0:8080', 'app://obsidian.md', 'file://', 'tauri://localhost', 'vscode-webview://abc', 'vscode-file://vscode-app', 'chrome-extension://abcdef', 'https://ui.example.com', 'https://chat.acme.test']) {
+  for (const origin of ['http://localhost', 'http://localhost:3000', 'https://127.0.0.1:8443', 'http://0.0.0.0:8080', 'app://obsidian.md', 'file://', 'tauri://localhost', 'vscode-webview://abc', 'vscode-file://vscode-app', 'https://ui.example.com', 'https://chat.acme.test']) {
     const response = await app.inject({ method: 'GET', url: '/api/version', headers: { origin } })
     t.equal(response.statusCode, 200, `${origin} allowed`)
     t.equal(response.headers['access-control-allow-origin'], origin, `${origin} reflected`)
   }
-  for (const origin of ['https://evil.test', 'http://localhost.evil.test', 'https://example.com.evil.test']) {
+  for (const origin of ['https://evil.test', 'http://localhost.evil.test', 'https://example.com.evil.test', 'chrome-extension://abcdef', 'moz-extension://abcdef']) {
     const response = await app.inject({ method: 'GET', url: '/api/version', headers: { origin } })
     t.equal(response.statusCode, 403, `${origin} refused`)
     t.equal(response.body, '', 'with an empty body, as gin-contrib/cors')

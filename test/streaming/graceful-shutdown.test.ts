@@ -1,5 +1,5 @@
 import t from 'tap'
-import { Agent, request } from 'undici'
+import { Agent, Client, request } from 'undici'
 import { listenTestApp, parseNdjson } from '../helpers/build-app.js'
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -83,4 +83,23 @@ t.test('a request still waiting for upstream headers at the end of the grace win
   t.equal(response.statusCode, 503)
   t.same(await response.body.json(), { error: 'server is shutting down' })
   t.ok(await waitFor(() => upstream.calls[0]!.aborted))
+})
+
+t.test('a request arriving during the drain on an open connection gets a 503 in the route\'s error shape', async (t) => {
+  const { url, app, upstream } = await listenTestApp(t)
+  // Pipelined on one connection: the second request reaches the server once the first answer is over.
+  const client = new Client(url, { pipelining: 2 })
+  t.teardown(() => client.close())
+  const chat = JSON.stringify({ model: 'openai/fake-steady', messages: [{ role: 'user', content: 'go' }] })
+  const streaming = client.request({ path: '/api/chat', method: 'POST', body: chat })
+  t.ok(await waitFor(() => upstream.calls.length === 1))
+  const draining = app.lifecycle.drain(20_000)
+  const ready = client.request({ path: '/health/ready', method: 'GET' })
+  const first = await streaming
+  t.equal(parseNdjson(await first.body.text()).at(-1)?.done, true, 'the open answer finished')
+  const refused = await ready
+  t.equal(refused.statusCode, 503)
+  t.equal(refused.headers['content-type'], 'application/json; charset=utf-8')
+  t.equal(await refused.body.text(), '{"error":"server is shutting down"}')
+  await draining
 })

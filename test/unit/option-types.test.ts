@@ -1,6 +1,5 @@
 import t from 'tap'
-import { checkOptionTypes } from '../../src/ollama/option-types.js'
-import { readOptions } from '../../src/ollama/request-fields.js'
+import { checkOptionTypes, readOptions } from '../../src/core/ollama-options.js'
 
 t.test('wrong types answer Ollama\'s wording', async (t) => {
   const cases: Array<[Record<string, unknown>, string]> = [

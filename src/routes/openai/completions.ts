@@ -1,16 +1,12 @@
 /** POST /v1/completions: a prompt in, text out, as Ollama serves it on top of `/api/generate`. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { hasCapability } from '../../core/capabilities.js'
-import type { ChatMessage } from '../../core/chat-request.js'
-import { GenerateUnsupportedError, InsertUnsupportedError } from '../../errors.js'
-import { resolveRequestedModel } from '../../ollama/model-admission.js'
-import { readOptions } from '../../ollama/request-fields.js'
+import { admitChat, GENERATE_RULES } from '../../core/admission.js'
 import { newCompletionFrame } from '../../openai/completion-frame.js'
-import { readOpenAiOptions } from '../../openai/from-openai-chat.js'
+import { readCompletionsRequest } from '../../openai/completions-reader.js'
+import { CompletionWriter } from '../../openai/sse-writer.js'
 import { OpenAiCompletionRequestSchema } from '../../schemas/openai.js'
 import { DEFAULT_KEEP_ALIVE_MS } from '../defaults.js'
 import { openAiResponses } from './openai-responses.js'
-import { sendCompletion } from './send-completion.js'
 
 const completionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/v1/completions', {
@@ -21,29 +17,10 @@ const completionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       response: openAiResponses('A `text_completion` object, or `text_completion` server-sent events ending with `data: [DONE]` when `stream` is true')
     }
   }, async (request, reply) => {
-    const body = request.body
-    const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, 'not-found')
-    if (!hasCapability(requested.model.card, 'completion')) throw new GenerateUnsupportedError(requested.echo)
-    if (body.suffix && !hasCapability(requested.model.card, 'insert')) throw new InsertUnsupportedError(requested.model.name)
-    const { preset } = requested.model
-    const messages: ChatMessage[] = []
-    if (preset?.system !== undefined) messages.push({ role: 'system', content: preset.system })
-    messages.push(...(preset?.messages ?? []))
-    messages.push({ role: 'user', content: body.prompt })
-    return sendCompletion(fastify, request, reply, {
-      model: requested.model,
-      keepAliveMs: DEFAULT_KEEP_ALIVE_MS,
-      chat: {
-        messages,
-        options: readOptions({ ...preset?.options, ...readOpenAiOptions(body) }),
-        // Fill-in-the-middle, as /api/generate does: the prompt is the text before the insertion point.
-        ...(body.suffix ? { suffix: body.suffix } : {})
-      }
-    }, {
-      frame: newCompletionFrame('text', requested.echo),
-      stream: body.stream === true,
-      includeUsage: body.stream_options?.include_usage === true
-    })
+    const read = readCompletionsRequest(request.body)
+    const admitted = admitChat(fastify.providers, fastify.config.DEFAULT_MODEL, read, GENERATE_RULES)
+    const writer = new CompletionWriter(newCompletionFrame('text', admitted.echo), request.body.stream_options?.include_usage === true)
+    return fastify.answer(request, reply, { model: admitted.model, chat: admitted.chat, keepAliveMs: DEFAULT_KEEP_ALIVE_MS, stream: read.stream }, writer)
   })
 }
 

@@ -1,6 +1,6 @@
 /** POST /v1/embeddings, as Ollama serves it on top of `/api/embed`: unit vectors, `dimensions`, float or base64. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { resolveEmbeddingModel } from '../../ollama/embed-admission.js'
+import { resolveEmbeddingModel } from '../../core/admission.js'
 import { toOllamaVector } from '../../ollama/embedding-vectors.js'
 import { embeddingList, readEmbeddingInput, readEncodingFormat } from '../../openai/embedding-list.js'
 import { OpenAiEmbeddingsRequestSchema } from '../../schemas/openai.js'

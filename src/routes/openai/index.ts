@@ -1,5 +1,6 @@
 /** The `/v1` routes: Ollama's OpenAI compatibility layer, with errors in OpenAI's shape. */
 import type { FastifyPluginAsync } from 'fastify'
+import { renderErrorsAs } from '../../../plugins/error-handler.js'
 import { openAiErrorBody } from '../../openai/openai-error.js'
 import chatCompletionsRoute from './chat-completions.js'
 import completionsRoute from './completions.js'
@@ -8,12 +9,8 @@ import openAiModelRoutes from './models.js'
 import responsesRoute from './responses.js'
 
 const openAiRoutes: FastifyPluginAsync = async (fastify) => {
-  // The one error handler renders `{"error": "..."}`; within /v1 the same message and status take OpenAI's shape.
-  fastify.addHook('preSerialization', async (_request, reply, payload) => {
-    const error = (payload as { error?: unknown } | null)?.error
-    if (reply.statusCode >= 400 && typeof error === 'string') return openAiErrorBody(reply.statusCode, error)
-    return payload
-  })
+  // The one error handler decides status and message; within /v1 they take OpenAI's shape.
+  renderErrorsAs(fastify, openAiErrorBody)
   await fastify.register(chatCompletionsRoute)
   await fastify.register(completionsRoute)
   await fastify.register(embeddingsRoute)

@@ -1,4 +1,8 @@
-/** Ollama's options and their Go types, checked as `api.Options.FromMap` does, with its error wording. */
+/**
+ * Ollama's options (a request's `options`, an alias preset's, a Modelfile's PARAMETERs): their Go types, checked as
+ * `api.Options.FromMap` does with its error wording, and the SamplingOptions every protocol reads from them.
+ */
+import type { SamplingOptions } from './chat-request.js'
 import { OptionTypeError } from '../errors.js'
 
 type GoType = 'integer' | 'float32' | 'boolean' | 'string' | 'array'
@@ -60,4 +64,39 @@ export function checkOptionTypes (options: Readonly<Record<string, unknown>>): R
     }
   }
   return checked
+}
+
+/**
+ * Options with an upstream equivalent; the rest (num_ctx, mirostat, ...) are accepted and ignored.
+ * Types are checked first, as Ollama does, so a wrong-typed ignored option still fails (OptionTypeError, 500).
+ * The map as given is kept in `ollamaOptions`, for an upstream that speaks Ollama itself.
+ */
+export function readOptions (options: Readonly<Record<string, unknown>> | null | undefined): SamplingOptions {
+  if (options === undefined || options === null) return {}
+  const checked = checkOptionTypes(options)
+  const number = (key: string) => typeof checked[key] === 'number' ? checked[key] : undefined
+  const result: { -readonly [K in keyof SamplingOptions]: SamplingOptions[K] } = {}
+  const temperature = number('temperature')
+  if (temperature !== undefined) result.temperature = temperature
+  const topP = number('top_p')
+  if (topP !== undefined) result.topP = topP
+  const topK = number('top_k')
+  if (topK !== undefined) result.topK = topK
+  const minP = number('min_p')
+  if (minP !== undefined) result.minP = minP
+  const repeatPenalty = number('repeat_penalty')
+  if (repeatPenalty !== undefined) result.repeatPenalty = repeatPenalty
+  // num_predict -1 (and -2, "fill the context") mean no limit.
+  const numPredict = number('num_predict')
+  if (numPredict !== undefined && numPredict > 0) result.maxTokens = numPredict
+  if (Array.isArray(checked.stop)) result.stop = checked.stop
+  // seed -1 is Ollama's "random".
+  const seed = number('seed')
+  if (seed !== undefined && seed >= 0) result.seed = seed
+  const presencePenalty = number('presence_penalty')
+  if (presencePenalty !== undefined) result.presencePenalty = presencePenalty
+  const frequencyPenalty = number('frequency_penalty')
+  if (frequencyPenalty !== undefined) result.frequencyPenalty = frequencyPenalty
+  if (Object.keys(options).length > 0) result.ollamaOptions = { ...options }
+  return result
 }

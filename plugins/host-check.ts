@@ -1,0 +1,20 @@
+/**
+ * Ollama's Host check against DNS rebinding: on a loopback listener, a request whose Host header names a
+ * foreign domain gets 403 with an empty body before any other work, as Ollama's allowedHostsMiddleware
+ * (server/routes.go) answers it. @see src/core/allowed-hosts.ts
+ */
+import fp from 'fastify-plugin'
+import { AllowedHosts, listenerNeedsHostCheck } from '../src/core/allowed-hosts.js'
+
+export default fp(async function hostCheck (fastify) {
+  const allowedHosts = new AllowedHosts(fastify.config.ALLOWED_HOSTS)
+  fastify.addHook('onRequest', async (request, reply) => {
+    // Read at each request: the app may be injected into before it listens, or listen on several addresses.
+    if (!listenerNeedsHostCheck(fastify.server.address())) return
+    // Ollama's CORS layer runs first and answers every cross-origin preflight itself (204, or 403 for a foreign origin).
+    if (request.method === 'OPTIONS' && request.headers.origin !== undefined) return
+    const verdict = allowedHosts.judge(request.headers.host ?? '')
+    if (verdict === 'foreign') return reply.code(403).send()
+    if (verdict === 'name' && request.method === 'OPTIONS') return reply.code(204).send()
+  })
+}, { name: 'host-check', fastify: '5.x', dependencies: ['config'] })

@@ -1,0 +1,27 @@
+/**
+ * The `/v1/chat/completions` reader. Ollama's compatibility layer converts the whole body before it looks the model
+ * up, so every reading error comes first: messages, then the reasoning effort, then the response format.
+ */
+import type { DialectRequest } from '../core/dialect.js'
+import { readOptions } from '../core/ollama-options.js'
+import type { OpenAiChatRequest } from '../schemas/openai.js'
+import { readOpenAiMessages, readOpenAiOptions, readOpenAiTools, readReasoningEffort, readResponseFormat } from './from-openai-chat.js'
+
+/** Throws InvalidRequestError (400) with Ollama's `/v1` wording. One JSON object unless `stream` is true. */
+export function readChatCompletionsRequest (body: OpenAiChatRequest): DialectRequest {
+  const messages = readOpenAiMessages(body.messages)
+  const think = readReasoningEffort(body.reasoning_effort ?? body.reasoning?.effort)
+  const format = readResponseFormat(body.response_format)
+  const tools = readOpenAiTools(body.tools)
+  return {
+    model: body.model,
+    stream: body.stream === true,
+    chat: {
+      messages,
+      options: readOptions(readOpenAiOptions(body)),
+      ...(tools.length > 0 ? { tools } : {}),
+      ...(think === undefined ? {} : { think }),
+      ...(format === undefined ? {} : { format })
+    }
+  }
+}
