@@ -1,7 +1,7 @@
 /** Registers the built-in aliases, then the config file's, which may replace a built-in of the same name. */
 import fp from 'fastify-plugin'
 import { configAliases } from '../src/config/config-aliases.js'
-import { BUILTIN_ALIASES } from '../src/core/builtin-aliases.js'
+import { BUILTIN_ALIASES } from '../providers/routing/builtin-aliases.js'
 
 export default fp(async function modelAliases (fastify) {
   for (const alias of BUILTIN_ALIASES) fastify.providers.addAlias(alias)

@@ -1,7 +1,7 @@
 /** Turns a descriptor and its protocol into a named provider plugin that registers itself when its key (or base URL) is set. */
 import fp from 'fastify-plugin'
-import type { FastifyInstance } from 'fastify'
-import type { Capability, ModelCard, ProviderDescriptor } from '../src/core/capabilities.js'
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
+import { CAPABILITIES, isCapability, type Capability, type ModelCard, type ProviderDescriptor } from '../src/core/capabilities.js'
 import type { Protocol } from '../src/core/protocol.js'
 import { Secret } from '../src/core/secret.js'
 import { getJson } from '../src/upstream/get-json.js'
@@ -10,10 +10,41 @@ import { getJson } from '../src/upstream/get-json.js'
 const MODEL_LIST_TIMEOUT_MS = 10_000
 const DEFAULT_REFRESH_SECONDS = 60
 
-/** Builds a protocol from the provider's own variables (Azure's api-version), read once at boot. */
+/**
+ * Builds the protocol inside the provider plugin, once per app: from the provider's own variables
+ * (Azure's api-version), or with state that belongs to that provider instance (Anthropic's and
+ * Gemini's memory of reasoning signatures).
+ */
 export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>) => Protocol
 
-export function defineProvider (descriptor: ProviderDescriptor, protocolOrFactory: Protocol | ProtocolFactory) {
+/** One entry of providers/index.ts: the plugin the app registers, and the descriptor the env schema, the config-file check and the tests read. */
+export interface ProviderDefinition<Descriptor extends ProviderDescriptor = ProviderDescriptor> {
+  /** Absent for providers declared at boot rather than in code (the config file's servers). */
+  readonly descriptor?: Descriptor
+  readonly plugin: FastifyPluginAsync
+}
+
+/**
+ * The variables a provider reads, named after its id: `<ID>_API_KEY` (then the other spellings given,
+ * first set wins), `<ID>_BASE_URL` and `<ID>_MODELS`, where `<ID>` is the id upper-cased with `-` as `_`
+ * (`local-ai` → `LOCAL_AI_API_KEY`).
+ */
+export function envNames (id: string, ...otherApiKeyNames: readonly string[]): Pick<ProviderDescriptor, 'apiKeyEnv' | 'baseUrlEnv' | 'modelsEnv'> {
+  const prefix = id.toUpperCase().replace(/-/g, '_')
+  return { apiKeyEnv: [`${prefix}_API_KEY`, ...otherApiKeyNames], baseUrlEnv: `${prefix}_BASE_URL`, modelsEnv: `${prefix}_MODELS` }
+}
+
+/**
+ * The provider's index entry: its descriptor, and a plugin named `provider-<id>` that stays inactive
+ * (one log line) until its key, or for keyless providers its base URL, is set, and then registers
+ * itself with the protocol (made here when a factory is given). Throws at boot (from the plugin) when
+ * a `*_MODELS` entry names an unknown capability.
+ */
+export function defineProvider<Descriptor extends ProviderDescriptor> (descriptor: Descriptor, protocolOrFactory: Protocol | ProtocolFactory): ProviderDefinition<Descriptor> & { readonly descriptor: Descriptor } {
+  return Object.freeze({ descriptor, plugin: providerPlugin(descriptor, protocolOrFactory) })
+}
+
+function providerPlugin (descriptor: ProviderDescriptor, protocolOrFactory: Protocol | ProtocolFactory): FastifyPluginAsync {
   return fp(async function provider (fastify) {
     const apiKeyName = descriptor.apiKeyEnv.find((name) => isSet(fastify.config[name]))
     const configuredBaseUrl = fastify.config[descriptor.baseUrlEnv]
@@ -112,12 +143,10 @@ function withConfiguredModels (descriptor: ProviderDescriptor, configured: strin
   return models
 }
 
-const CAPABILITIES: readonly Capability[] = ['completion', 'tools', 'thinking', 'vision', 'embedding', 'insert']
-
 function readCapabilities (list: string, entry: string): Capability[] {
   const names = list.split('+').map((name) => name.trim()).filter((name) => name !== '')
-  for (const name of names) {
-    if (!CAPABILITIES.includes(name as Capability)) throw new Error(`model entry "${entry}": unknown capability "${name}" (known: ${CAPABILITIES.join(', ')})`)
-  }
-  return names as Capability[]
+  return names.map((name) => {
+    if (!isCapability(name)) throw new Error(`model entry "${entry}": unknown capability "${name}" (known: ${CAPABILITIES.join(', ')})`)
+    return name
+  })
 }

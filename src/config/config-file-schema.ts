@@ -1,10 +1,10 @@
 /** The optional configuration file (CONFIG_FILE, YAML or JSON): model aliases and OpenAI-compatible servers. */
 import { Type, type Static } from '@sinclair/typebox'
+import { CAPABILITIES } from '../core/capabilities.js'
+import { THINKING_CONTROLS } from '../../providers/protocols/openai-compatible/quirks.js'
 import { OptionsSchema } from '../schemas/common.js'
 
-const CapabilitySchema = Type.Union([
-  Type.Literal('completion'), Type.Literal('tools'), Type.Literal('thinking'), Type.Literal('vision'), Type.Literal('embedding'), Type.Literal('insert')
-])
+const CapabilitySchema = Type.Union(CAPABILITIES.map((capability) => Type.Literal(capability)))
 
 export const ConfigAliasSchema = Type.Union([
   Type.String({ minLength: 1, description: 'Shorthand: the target name alone' }),
@@ -35,9 +35,7 @@ export const ConfigServerSchema = Type.Object({
   models: Type.Array(ConfigServerModelSchema, { minItems: 1 }),
   capabilities: Type.Optional(Type.Array(CapabilitySchema, { minItems: 1, description: 'Default for models given without their own' })),
   contextLength: Type.Optional(Type.Integer({ minimum: 1, description: 'Default for models given without their own' })),
-  thinkingControl: Type.Optional(Type.Union([
-    Type.Literal('reasoning-effort'), Type.Literal('enable-thinking'), Type.Literal('thinking-type'), Type.Literal('none')
-  ], { description: 'How the server switches reasoning (default none)' })),
+  thinkingControl: Type.Optional(Type.Union(THINKING_CONTROLS.map((control) => Type.Literal(control)), { description: 'How the server switches reasoning (default none)' })),
   streamUsageOption: Type.Optional(Type.Boolean({ description: 'Whether the server honours stream_options.include_usage (default true)' }))
 }, { $id: 'ConfigServer', additionalProperties: false })
 

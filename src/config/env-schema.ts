@@ -35,11 +35,13 @@ export type ServerEnv = Static<typeof ServerEnvSchema>
 /** Provider variables are free strings; each provider reads its own by name. */
 export type EnvConfig = ServerEnv & Readonly<Record<string, string | undefined>>
 
+/** Every variable a provider reads: its key names, base URL, models, settings, and the optional unprefixed and refresh switches. */
 export function providerEnvNames (descriptor: ProviderDescriptor): string[] {
   const optional = [descriptor.unprefixedEnv, descriptor.refreshSecondsEnv].filter((name): name is string => name !== undefined)
   return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv, ...(descriptor.settingsEnv ?? []), ...optional]
 }
 
+/** The boot schema: the server variables, and each provider's variables as optional strings. */
 export function buildEnvSchema (descriptors: readonly ProviderDescriptor[]) {
   const providerProperties: TProperties = {}
   for (const descriptor of descriptors) {

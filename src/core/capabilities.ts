@@ -1,7 +1,14 @@
 /** The capability descriptor: what a provider offers and how it is configured. */
 
-/** Ollama's capability names, as `/api/show` reports them. */
-export type Capability = 'completion' | 'tools' | 'thinking' | 'vision' | 'embedding' | 'insert'
+/** Ollama's capability names, as `/api/show` reports them; the one list every schema and reader of them uses. */
+export const CAPABILITIES = ['completion', 'tools', 'thinking', 'vision', 'embedding', 'insert'] as const
+
+export type Capability = typeof CAPABILITIES[number]
+
+/** Whether a name read from outside (an environment variable, an upstream's list) is one of Ollama's capabilities. */
+export function isCapability (name: string): name is Capability {
+  return (CAPABILITIES as readonly string[]).includes(name)
+}
 
 export interface ModelCard {
   /** The upstream model id, sent as `model` to the provider (may contain `/` or `:`). */
@@ -19,7 +26,7 @@ export interface ModelCard {
   readonly maxOutputTokens?: number
   /** What a real Ollama upstream's /api/tags says about the model, listed as it is rather than as a remote model. */
   readonly listing?: ModelListing
-  /** Overrides the provider's `quirks.maxTokensField` for this model (reasoning models want `max_completion_tokens`). */
+  /** Overrides the OpenAI-compatible provider's `quirks.maxTokensField` for this model (reasoning models want `max_completion_tokens`). */
   readonly maxTokensField?: MaxTokensField
   /** The model rejects sampling knobs (OpenAI reasoning models): temperature, top_p and the penalties are not sent. Default false. */
   readonly rejectsSampling?: boolean
@@ -41,74 +48,8 @@ export interface ModelListing {
   readonly quantizationLevel: string
 }
 
-/** The body field that carries Ollama's `num_predict`. */
+/** The body field that carries Ollama's `num_predict` on OpenAI-style APIs (a model card may override its provider's). */
 export type MaxTokensField = 'max_tokens' | 'max_completion_tokens'
-
-/** Sampling fields beyond OpenAI's that some providers accept (vLLM-style servers, DashScope, SiliconFlow). */
-export type ExtraSamplingField = 'top_k' | 'min_p' | 'repetition_penalty'
-
-/** What happens to a `thinking` string a client sends back in an assistant message of the history. */
-export type ReasoningHistory =
-  /** Not sent: most providers ignore or reject it (DashScope ignores it, DeepSeek R1 rejected it). */
-  | 'drop'
-  /** Sent as `reasoning_content` (DeepSeek V4 and Moonshot require it on tool-call turns). */
-  | 'forward'
-
-/** How a fill-in-the-middle request puts the text after the insertion point on the wire. */
-export type FillInMiddlePrompt =
-  /** `prompt` + `suffix` fields of the legacy completions endpoint (DeepSeek, SiliconFlow). */
-  | 'suffix-field'
-  /** One prompt with Qwen's `<|fim_prefix|>…<|fim_suffix|>…<|fim_middle|>` tokens (DashScope). */
-  | 'qwen-fim-tokens'
-
-/** How a provider's API switches reasoning on and off. */
-export type ThinkingControl =
-  /** `reasoning_effort: low|medium|high` (OpenAI, Groq, xAI). */
-  | 'reasoning-effort'
-  /** Top-level `enable_thinking` boolean (DashScope, SiliconFlow). */
-  | 'enable-thinking'
-  /** `thinking: {type: enabled|disabled}` (DeepSeek, Volcengine Ark, Zhipu, Moonshot). */
-  | 'thinking-type'
-  /** No switch: the model thinks or not by itself. */
-  | 'none'
-
-export interface ProviderQuirks {
-  readonly thinkingControl: ThinkingControl
-  /** Whether the provider honours `stream_options.include_usage` (otherwise usage arrives on the finish chunk). */
-  readonly streamUsageOption: boolean
-  /**
-   * Values the provider's `reasoning_effort` accepts, weakest first. Ollama's level maps to the same name,
-   * else the next stronger one, else the strongest. With `thinking-type` or `enable-thinking` control it is
-   * sent beside the switch only when set (DeepSeek: `['high', 'max']`). Default for `reasoning-effort`:
-   * `['low', 'medium', 'high']`; otherwise none.
-   */
-  readonly reasoningEfforts?: readonly string[]
-  /**
-   * `enable-thinking` providers: `thinking_budget` tokens sent for each Ollama level (`think: true` sends none).
-   * Default {low: 2048, medium: 8192, high: 16384, max: 32768}, within SiliconFlow's 128–32768; `false` sends none.
-   */
-  readonly thinkingBudgets?: Readonly<Record<'low' | 'medium' | 'high' | 'max', number>> | false
-  /** Thinking sent back in history. Default `drop`. */
-  readonly reasoningHistory?: ReasoningHistory
-  /**
-   * The provider accepts `response_format: {type: "json_schema"}`. Default false: a schema then goes as
-   * `json_object` plus the schema in a system instruction, which every JSON-mode provider accepts.
-   */
-  readonly jsonSchemaOutput?: boolean
-  /**
-   * JSON mode fails unless a message contains the word "json" (OpenAI, DashScope, DeepSeek). Default true:
-   * a short system instruction is added when no message mentions it.
-   */
-  readonly jsonModeNeedsJsonWord?: boolean
-  /** Sampling fields beyond OpenAI's that the provider accepts; the rest are not sent. Default none. */
-  readonly extraSampling?: readonly ExtraSamplingField[]
-  /** Where `num_predict` goes. Default `max_tokens`. */
-  readonly maxTokensField?: MaxTokensField
-  /** Path of the legacy completions endpoint used for fill-in-the-middle, appended to the base URL. Default `/completions` (DeepSeek: `/beta/completions` on `https://api.deepseek.com`). */
-  readonly fillInMiddlePath?: string
-  /** How the suffix is sent on that endpoint. Default `suffix-field`. */
-  readonly fillInMiddlePrompt?: FillInMiddlePrompt
-}
 
 export interface ProviderDescriptor {
   /** Kebab-case id, also the model-name prefix (`openai/gpt-4o`). */
@@ -126,7 +67,12 @@ export interface ProviderDescriptor {
   readonly defaultCapabilities: readonly Capability[]
   readonly defaultContextLength: number
   readonly models: readonly ModelCard[]
-  readonly quirks: ProviderQuirks
+  /**
+   * Bare model names (without the `id/` prefix) this provider claims, the way LiteLLM users expect
+   * (`gpt-4o` is OpenAI's). Tested against the name without its `:latest` tag; a claimed name resolves
+   * only while the provider is active and serves it.
+   */
+  readonly bareNames?: RegExp
   /** Model ids served without a catalogue entry (Volcengine Ark `ep-...` endpoint ids), and the card they get. */
   readonly openModels?: OpenModelRule
   /** The provider stays inactive until its base URL variable is set too (Azure: there is no shared default host). */

@@ -2,7 +2,6 @@
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
 import type { ModelAlias, ModelPreset } from './model-alias.js'
 import { canonicalModelName, parseModelName, stripLatestTag } from './model-name.js'
-import { providersForBareName } from './model-routing.js'
 import type { Protocol } from './protocol.js'
 import type { Secret } from './secret.js'
 
@@ -71,10 +70,10 @@ export class ProviderRegistry {
       const resolved = provider === undefined ? undefined : this.findModel(provider, reference.model)
       if (resolved !== undefined) return resolved
     } else {
-      // A bare name goes to the first active provider its routing rules name that serves it.
-      for (const providerId of providersForBareName(reference.model)) {
-        const provider = this.providers.get(providerId)
-        const resolved = provider === undefined ? undefined : this.findModel(provider, reference.model)
+      // A bare name goes to the first active provider, in registration order, that claims it and serves it.
+      for (const provider of this.providers.values()) {
+        if (provider.descriptor.bareNames?.test(reference.model) !== true) continue
+        const resolved = this.findModel(provider, reference.model)
         if (resolved !== undefined) return resolved
       }
     }

@@ -1,8 +1,9 @@
 /** A DashScope-shaped test provider with small embedding batch limits, registered on a test app next to `openai`. */
 import type { FastifyInstance } from 'fastify'
-import type { ModelCard, ProviderDescriptor } from '../../src/core/capabilities.js'
+import type { ModelCard } from '../../src/core/capabilities.js'
 import { Secret } from '../../src/core/secret.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor } from '../../providers/protocols/openai-compatible/quirks.js'
 import { FAKE_EMBEDDING_LENGTH } from './fake-embeddings.js'
 import type { FakeUpstream } from './fake-upstream.js'
 
@@ -12,7 +13,7 @@ function embedding (id: string, embeddingBatchSize?: number): ModelCard {
   return { id, capabilities: ['embedding'], contextLength: 8192, family: 'qwen-embedding', embeddingLength: FAKE_EMBEDDING_LENGTH, ...(embeddingBatchSize === undefined ? {} : { embeddingBatchSize }) }
 }
 
-export const fakeScopeDescriptor: ProviderDescriptor = Object.freeze<ProviderDescriptor>({
+export const fakeScopeDescriptor: OpenAiCompatibleDescriptor = Object.freeze<OpenAiCompatibleDescriptor>({
   id: 'fakescope',
   displayName: 'Fake DashScope',
   protocol: 'openai-chat',

@@ -4,9 +4,10 @@
  * Model ids carry the fake upstream's scenario names; `plain` models lack tools, thinking and vision.
  */
 import type { FastifyInstance } from 'fastify'
-import type { Capability, ModelCard, ProviderDescriptor, ProviderQuirks } from '../../src/core/capabilities.js'
+import type { Capability, ModelCard } from '../../src/core/capabilities.js'
 import { Secret } from '../../src/core/secret.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
+import type { OpenAiCompatibleDescriptor, ProviderQuirks } from '../../providers/protocols/openai-compatible/quirks.js'
 import { TEST_API_KEY } from './build-app.js'
 
 const FULL: readonly Capability[] = ['completion', 'tools', 'thinking', 'vision', 'insert']
@@ -23,7 +24,7 @@ function models (family: string): ModelCard[] {
   ]
 }
 
-function descriptor (id: string, quirks: ProviderQuirks): ProviderDescriptor {
+function descriptor (id: string, quirks: ProviderQuirks): OpenAiCompatibleDescriptor {
   return {
     id,
     displayName: id,

@@ -80,6 +80,31 @@ t.test('thinking, and a tool loop that carries the thinking signature back', asy
   t.same(unsignedMessages[2]!.content, [{ type: 'tool_result', tool_use_id: 'call_1_0', content: 'rain' }], 'paired by name without ids')
 })
 
+t.test('each app keeps its own signed thinking: a second replica never saw the first one\'s', async (t) => {
+  const anthropic = await startFakeAnthropic()
+  t.teardown(() => anthropic.close())
+  const env = { ANTHROPIC_API_KEY: ANTHROPIC_KEY, ANTHROPIC_BASE_URL: anthropic.url, ANTHROPIC_MODELS: ANTHROPIC_FAKE_MODELS.join(',') }
+  const first = new Ollama({ host: (await listenTestApp(t, env)).url })
+  const second = new Ollama({ host: (await listenTestApp(t, env)).url })
+  const history: Message[] = [{ role: 'user', content: 'Weather in Tokyo?' }]
+  const answer = await first.chat({ model: 'anthropic/fake-thinking-tools', messages: history, tools, think: true })
+  const callId = (answer.message.tool_calls?.[0] as { id?: string } | undefined)?.id
+  const next: Message[] = [...history, answer.message, { role: 'tool', content: 'sunny', tool_name: 'get_weather' }]
+
+  await second.chat({ model: 'anthropic/fake-text', tools, think: true, messages: next })
+  const onSecond = anthropic.calls[1]!.body
+  t.same(onSecond.thinking, { type: 'disabled' }, 'thinking off, not a 400 for a missing signature')
+  t.same((onSecond.messages as Array<{ content: unknown[] }>)[1]!.content, [{ type: 'tool_use', id: callId, name: 'get_weather', input: { city: 'Tokyo' } }])
+
+  await first.chat({ model: 'anthropic/fake-text', tools, think: true, messages: next })
+  const onFirst = anthropic.calls[2]!.body
+  t.same(onFirst.thinking, { type: 'enabled', budget_tokens: 8191 })
+  t.same((onFirst.messages as Array<{ content: unknown[] }>)[1]!.content, [
+    { type: 'thinking', thinking: 'I should call the weather tool.', signature: FAKE_SIGNATURE },
+    { type: 'tool_use', id: callId, name: 'get_weather', input: { city: 'Tokyo' } }
+  ])
+})
+
 t.test('images become image blocks with a sniffed media type', async (t) => {
   const { ollama, anthropic } = await client(t)
   await ollama.chat({ model: 'anthropic/fake-text', messages: [{ role: 'user', content: 'What is this?', images: [PNG] }] })

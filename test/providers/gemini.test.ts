@@ -100,6 +100,28 @@ t.test('a tool loop: calls get Ollama ids, results pair by name, thought signatu
   t.same(replayed[2]!.parts, [{ functionResponse: { name: 'get_weather', response: { name: 'get_weather', content: 'rain' } } }], 'paired by order without a name')
 })
 
+t.test('each app keeps its own thought signatures: a second replica sends the placeholder', async (t) => {
+  const gemini = await startFakeGemini()
+  t.teardown(() => gemini.close())
+  const env = { GEMINI_API_KEY: GEMINI_KEY, GEMINI_BASE_URL: gemini.url, GEMINI_MODELS: GEMINI_FAKE_MODELS.join(',') }
+  const first = new Ollama({ host: (await listenTestApp(t, env)).url })
+  const second = new Ollama({ host: (await listenTestApp(t, env)).url })
+  const history: Message[] = [{ role: 'user', content: 'Weather and time in Tokyo?' }]
+  const answer = await first.chat({ model: 'gemini/fake-tools', messages: history, tools })
+  const next: Message[] = [...history, answer.message, { role: 'tool', content: '12:00', tool_name: 'get_time' }, { role: 'tool', content: 'sunny', tool_name: 'get_weather' }]
+
+  await second.chat({ model: 'gemini/fake-text', tools, messages: next })
+  t.same((gemini.calls[1]!.body.contents as Array<{ parts: unknown[] }>)[1]!.parts, [
+    { functionCall: { name: 'get_weather', args: { city: 'Tokyo' } }, thoughtSignature: 'skip_thought_signature_validator' },
+    { functionCall: { name: 'get_time', args: {} } }
+  ])
+  await first.chat({ model: 'gemini/fake-text', tools, messages: next })
+  t.same((gemini.calls[2]!.body.contents as Array<{ parts: unknown[] }>)[1]!.parts, [
+    { functionCall: { name: 'get_weather', args: { city: 'Tokyo' } }, thoughtSignature: FAKE_THOUGHT_SIGNATURE },
+    { functionCall: { name: 'get_time', args: {} } }
+  ])
+})
+
 t.test('errors: mid-stream error chunk, cut stream, blocked prompt, 400 and 429', async (t) => {
   const { ollama } = await client(t)
   const parts: string[] = []

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildTestApp, TEST_API_KEY } from '../helpers/build-app.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
 import { Secret } from '../../src/core/secret.js'
 import { FAKE_SCOPE_KEY, fakeScopeDescriptor, registerFakeScope } from '../helpers/embedding-provider.js'
 import { FAKE_EMBEDDING_LENGTH, FAKE_TOKENS_PER_INPUT, fakeEmbedding } from '../helpers/fake-embeddings.js'

@@ -2,7 +2,7 @@ import t from 'tap'
 import { Readable } from 'node:stream'
 import { chatEvents } from '../../src/upstream/chat-events.js'
 import { NdjsonDecoder } from '../../src/upstream/ndjson-decoder.js'
-import { OllamaStreamMapper } from '../../providers/ollama/stream-mapper.js'
+import { OllamaStreamMapper } from '../../providers/protocols/ollama/stream-mapper.js'
 
 async function decode (pieces: Buffer[]): Promise<unknown[]> {
   const decoder = new NdjsonDecoder()

@@ -1,8 +1,8 @@
 import t from 'tap'
 import { ProviderRegistry } from '../../src/core/provider-registry.js'
 import { Secret } from '../../src/core/secret.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
-import { openAiDescriptor } from '../../providers/openai.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
+import { openAiDescriptor } from '../../providers/presets/openai.js'
 
 function registry (): ProviderRegistry {
   const providers = new ProviderRegistry()

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { geminiProtocol } from '../../providers/gemini/protocol.js'
-import { openAiCompatibleProtocol } from '../../providers/openai-compatible/protocol.js'
+import { geminiProtocol } from '../../providers/protocols/gemini/protocol.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
 import { clientStatusFor } from '../../src/upstream/upstream-error.js'
 
 t.test('upstream statuses map to what an Ollama client should see', async (t) => {

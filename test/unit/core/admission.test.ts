@@ -7,8 +7,8 @@ import {
 import type { NormalisedChatRequest } from '../../../src/core/chat-request.js'
 import { ProviderRegistry } from '../../../src/core/provider-registry.js'
 import { Secret } from '../../../src/core/secret.js'
-import { openAiCompatibleProtocol } from '../../../providers/openai-compatible/protocol.js'
-import { openAiDescriptor } from '../../../providers/openai.js'
+import { openAiCompatibleProtocol } from '../../../providers/protocols/openai-compatible/protocol.js'
+import { openAiDescriptor } from '../../../providers/presets/openai.js'
 
 const MODELS = [
   { id: 'plain', capabilities: ['completion'], contextLength: 8192, family: 'gpt' },

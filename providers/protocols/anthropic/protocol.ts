@@ -1,0 +1,15 @@
+/** Anthropic's Messages API as a Protocol: `/v1/messages` on the host root, key in `x-api-key`. */
+import type { Protocol } from '../../../src/core/protocol.js'
+import { readAnthropicErrorText } from './error-body.js'
+import { AnthropicStreamMapper } from './stream-mapper.js'
+import { toAnthropicRequest } from './to-anthropic-request.js'
+
+/** @see https://docs.claude.com/en/api/versioning (checked 2026-11) */
+export const ANTHROPIC_VERSION = '2023-06-01'
+
+export const anthropicProtocol: Protocol = {
+  authHeaders: (apiKey) => ({ 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION }),
+  buildChatRequest: (request, context) => ({ path: '/v1/messages', body: toAnthropicRequest(request, context) }),
+  createStreamMapper: () => new AnthropicStreamMapper(),
+  readErrorMessage: readAnthropicErrorText
+}

@@ -1,0 +1,19 @@
+/**
+ * The Gemini API as a Protocol: streamGenerateContent with `alt=sse` and batchEmbedContents,
+ * key in `x-goog-api-key` (never the URL).
+ */
+import type { Protocol } from '../../../src/core/protocol.js'
+import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
+import { classifyGeminiError, readGeminiErrorText } from './error-body.js'
+import { GeminiStreamMapper } from './stream-mapper.js'
+import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
+
+export const geminiProtocol: Protocol = {
+  authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey }),
+  buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, context) }),
+  createStreamMapper: () => new GeminiStreamMapper(),
+  readErrorMessage: readGeminiErrorText,
+  classifyError: classifyGeminiError,
+  buildEmbedRequest: toGeminiEmbedRequest,
+  readEmbedResponse: readGeminiEmbedResponse
+}

@@ -1,0 +1,19 @@
+/** The OpenAI-compatible protocol module that every OpenAI-style preset reuses by configuration alone. */
+import type { Protocol } from '../../../src/core/protocol.js'
+import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from './embeddings.js'
+import { classifyOpenAiError, readOpenAiErrorText } from './error-body.js'
+import { openAiCompatibleContext } from './quirks.js'
+import { OpenAiStreamMapper } from './stream-mapper.js'
+import { buildCompletionRequest } from './to-completion-request.js'
+import { toOpenAiRequest } from './to-openai-request.js'
+
+export const openAiCompatibleProtocol: Protocol = {
+  authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
+  buildChatRequest: (request, context) => ({ path: '/chat/completions', body: toOpenAiRequest(request, openAiCompatibleContext(context)) }),
+  buildCompletionRequest: (request, context) => buildCompletionRequest(request, openAiCompatibleContext(context)),
+  createStreamMapper: () => new OpenAiStreamMapper(),
+  readErrorMessage: readOpenAiErrorText,
+  classifyError: classifyOpenAiError,
+  buildEmbedRequest: toOpenAiEmbeddingRequest,
+  readEmbedResponse: readOpenAiEmbeddingResponse
+}
