@@ -40,7 +40,10 @@ export function envNames (id: string, ...otherApiKeyNames: readonly string[]): P
  * itself with the protocol (made here when a factory is given). Throws at boot (from the plugin) when
  * a `*_MODELS` entry names an unknown capability.
  */
-export function defineProvider<Descriptor extends ProviderDescriptor> (descriptor: Descriptor, protocolOrFactory: Protocol | ProtocolFactory): ProviderDefinition<Descriptor> & { readonly descriptor: Descriptor } {
+export function defineProvider<Descriptor extends ProviderDescriptor> (
+  descriptor: Descriptor,
+  protocolOrFactory: Protocol | ProtocolFactory
+): ProviderDefinition<Descriptor> & { readonly descriptor: Descriptor } {
   return Object.freeze({ descriptor, plugin: providerPlugin(descriptor, protocolOrFactory) })
 }
 

@@ -59,10 +59,10 @@ async function oneRequest (): Promise<void> {
     })
     if (abort) {
       // Leave mid-stream, after the first bytes arrived.
-      for await (const _chunk of response.body) {
-        controller.abort()
-        break
-      }
+      const reader = response.body[Symbol.asyncIterator]()
+      await reader.next()
+      controller.abort()
+      await reader.return?.().catch(() => undefined)
       count('client abort mid-stream')
       return
     }
@@ -84,7 +84,12 @@ const start = await serviceStats('gc')
 let peak = start
 const sampler = setInterval(() => {
   void serviceStats().then((stats) => {
-    peak = { rssBytes: Math.max(peak.rssBytes, stats.rssBytes), heapUsedBytes: Math.max(peak.heapUsedBytes, stats.heapUsedBytes), handles: Math.max(peak.handles, stats.handles), sockets: Math.max(peak.sockets, stats.sockets) }
+    peak = {
+      rssBytes: Math.max(peak.rssBytes, stats.rssBytes),
+      heapUsedBytes: Math.max(peak.heapUsedBytes, stats.heapUsedBytes),
+      handles: Math.max(peak.handles, stats.handles),
+      sockets: Math.max(peak.sockets, stats.sockets)
+    }
   })
 }, 1000)
 const endAt = Date.now() + SECONDS * 1000

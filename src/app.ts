@@ -22,6 +22,7 @@ import translation from '../plugins/translation.js'
 import upstreamAgent from '../plugins/upstream-agent.js'
 import userModels from '../plugins/user-models.js'
 import { providerPlugins } from '../providers/index.js'
+import { readBootSettings } from './config/boot-settings.js'
 import { loggerOptions } from './config/logger-options.js'
 import { registerRoutes } from './routes/index.js'
 
@@ -37,8 +38,7 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const logLevel = (options.env ?? process.env).LOG_LEVEL ?? 'info'
-  const bodyLimit = Number((options.env ?? process.env).BODY_LIMIT_BYTES ?? 64 * 1024 * 1024)
+  const { logLevel, bodyLimit } = readBootSettings(options.env)
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(logLevel, options.logStream),
     // plugins/request-log.ts writes one line per request instead of Fastify's two.

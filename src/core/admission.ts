@@ -37,10 +37,17 @@ export interface AdmissionRules {
   readonly onEmptyModel: 'model-required' | 'not-found'
   /** The completion check's wording (`"x" does not support chat` or `generate`), and how a preset's messages merge. */
   readonly kind: 'chat' | 'generate'
+  /**
+   * Thinking asked of a model that cannot think: refused with Ollama's 400 (the default), or dropped, as Ollama's
+   * Anthropic layer asks its chat handler to (`relax_thinking` in middleware/anthropic.go): Claude Code asks every model.
+   */
+  readonly thinkingUnsupported?: 'refuse' | 'drop'
 }
 
 /** `/api/chat`, `/v1/chat/completions` and every chat-shaped dialect. */
 export const CHAT_RULES: AdmissionRules = { onEmptyModel: 'model-required', kind: 'chat' }
+/** `/v1/messages`: chat, with thinking dropped for a model that cannot think. */
+export const ANTHROPIC_MESSAGES_RULES: AdmissionRules = { ...CHAT_RULES, thinkingUnsupported: 'drop' }
 /** `/api/generate` and `/v1/completions`, which Ollama serves on top of it. */
 export const GENERATE_RULES: AdmissionRules = { onEmptyModel: 'not-found', kind: 'generate' }
 
@@ -151,15 +158,23 @@ function presetConversation (messages: readonly ChatMessage[], preset: ModelPres
  */
 export function admitChat (registry: ProviderRegistry, defaultModel: string | undefined, request: DialectRequest, rules: AdmissionRules): AdmittedRequest {
   const requested = resolveRequestedModel(registry, request.model, defaultModel, rules.onEmptyModel)
-  checkCapabilities(requested, needsOf(request.chat), rules.kind)
+  const asked = rules.thinkingUnsupported === 'drop' && asksThinking(request.chat.think) && !hasCapability(requested.model.card, 'thinking')
+    ? withoutThink(request.chat)
+    : request.chat
+  checkCapabilities(requested, needsOf(asked), rules.kind)
   const { preset } = requested.model
-  if (preset === undefined) return { model: requested.model, echo: requested.echo, chat: request.chat }
+  if (preset === undefined) return { model: requested.model, echo: requested.echo, chat: asked }
   const chat: NormalisedChatRequest = {
-    ...request.chat,
-    messages: presetConversation(request.chat.messages, preset, rules.kind),
-    options: preset.options === undefined ? request.chat.options : presetOptions(preset, request.chat.options.ollamaOptions)
+    ...asked,
+    messages: presetConversation(asked.messages, preset, rules.kind),
+    options: preset.options === undefined ? asked.options : presetOptions(preset, asked.options.ollamaOptions)
   }
   return { model: requested.model, echo: requested.echo, chat }
+}
+
+function withoutThink (chat: NormalisedChatRequest): NormalisedChatRequest {
+  const { think, ...rest } = chat
+  return rest
 }
 
 /** Whether the model is an embedding model and its provider's protocol has an embeddings API. */

@@ -39,6 +39,13 @@ export interface Protocol {
   buildEmbedRequest?(inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest
   /** Vectors in input order and token usage from an embedding answer; throws when the answer is malformed. */
   readEmbedResponse?(body: unknown, inputCount: number): EmbedBatchResult
+  /**
+   * The non-streamed request that counts the input tokens of a chat request as the provider itself counts them
+   * (Anthropic's count_tokens, Gemini's countTokens); absent when the upstream has no counting API.
+   */
+  buildCountTokensRequest?(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /** The input token count from a counting answer; throws when the answer holds none. Required with `buildCountTokensRequest`. */
+  readCountTokensResponse?(body: unknown): number
   /** How the upstream frames its stream: SSE (the default) or one JSON object per line (Ollama). */
   readonly framing?: StreamFraming
   /** Path (GET) of the upstream's model list, for providers whose models are discovered rather than listed. */

@@ -12,7 +12,6 @@ const UNIT_NS: Record<string, number> = {
   h: 3600e9
 }
 
-
 /** Milliseconds to keep a model listed as loaded; `Infinity` for a negative value ("forever"). */
 export function parseKeepAlive (value: unknown, defaultMs: number): number {
   if (value === undefined || value === null) return defaultMs

@@ -1,5 +1,6 @@
 /** Every route plugin, registered in one place. */
 import type { FastifyInstance } from 'fastify'
+import anthropicRoutes from './anthropic/index.js'
 import chatRoute from './chat.js'
 import embedRoutes from './embed.js'
 import generateRoute from './generate.js'
@@ -17,5 +18,6 @@ export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(chatRoute)
   await fastify.register(generateRoute)
   await fastify.register(openAiRoutes)
+  await fastify.register(anthropicRoutes)
   await fastify.register(embedRoutes)
 }

@@ -150,7 +150,10 @@ function baseOf (registry: ProviderRegistry, from: string): { target: string, pr
 }
 
 /** The new system prompt and messages replace the base's; new parameters override the base's one by one. */
-function withPreset (base: ModelPreset | undefined, added: { system: string | undefined, options: Record<string, unknown> | undefined, messages: PresetMessage[] | undefined }): ModelPreset | undefined {
+function withPreset (
+  base: ModelPreset | undefined,
+  added: { system: string | undefined, options: Record<string, unknown> | undefined, messages: PresetMessage[] | undefined }
+): ModelPreset | undefined {
   const system = added.system || base?.system
   const options = base?.options === undefined && added.options === undefined ? undefined : { ...base?.options, ...added.options }
   const messages = added.messages ?? base?.messages

@@ -19,7 +19,9 @@ const JSON_BODY_LIMIT = 256 * 1024 * 1024
  * (502) for an answer that is not JSON or exceeds JSON_BODY_LIMIT bytes, and transportErrorFor's error when
  * the body breaks while being read.
  */
-export async function callUpstreamJson (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal, retry: RetryOptions): Promise<unknown> {
+export async function callUpstreamJson (
+  dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal, retry: RetryOptions
+): Promise<unknown> {
   // Retries stop once an answer arrived: a body that breaks while being read is reported, not repeated.
   const body = await callUpstreamWithRetries(dispatcher, provider, upstreamRequest, signal, retry)
   const text = await readText(body, provider)

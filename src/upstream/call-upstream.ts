@@ -56,7 +56,9 @@ export interface RetryOptions {
 }
 
 /** callUpstream, repeated on retryable failures with backoff or Retry-After, until the policy or the deadline says stop. */
-export async function callUpstreamWithRetries (dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal, options: RetryOptions): Promise<Readable> {
+export async function callUpstreamWithRetries (
+  dispatcher: Dispatcher, provider: ActiveProvider, upstreamRequest: UpstreamHttpRequest, signal: AbortSignal, options: RetryOptions
+): Promise<Readable> {
   for (let retry = 0; ; retry++) {
     try {
       return await callUpstream(dispatcher, provider, upstreamRequest, signal)

@@ -7,9 +7,6 @@ import { NdjsonDecoder } from './ndjson-decoder.js'
 import { SseDecoder } from './sse-decoder.js'
 import { describeTransportError, isInternalFailure } from './transport-errors.js'
 
-/** The interface lives in core (src/core/stream-mapper.ts); re-exported for the stream mappers that still import it from here. */
-export type { StreamMapper } from '../core/stream-mapper.js'
-
 /**
  * Pull-based, so a slow client pauses the upstream read. Stopping early (client gone, error sent)
  * ends the iteration over the body, which destroys it and closes the upstream socket.

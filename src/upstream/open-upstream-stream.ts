@@ -41,7 +41,9 @@ export interface OpenedStream {
 /** Upstream statuses that blame the request itself: another model would refuse it too. */
 const REQUEST_FAULTS = new Set([400, 413, 422])
 
-export async function openUpstreamStream (context: UpstreamContext, model: ResolvedModel, chat: NormalisedChatRequest, clientSignal: AbortSignal, log?: UpstreamLog): Promise<OpenedStream> {
+export async function openUpstreamStream (
+  context: UpstreamContext, model: ResolvedModel, chat: NormalisedChatRequest, clientSignal: AbortSignal, log?: UpstreamLog
+): Promise<OpenedStream> {
   const upstreamSignal = linkUpstreamSignal(clientSignal, context.shutdownSignal, context.deadlineMs)
   const { signal, deadline } = upstreamSignal
 

@@ -3,9 +3,6 @@ import { StringDecoder } from 'node:string_decoder'
 import { createParser, type EventSourceParser } from 'eventsource-parser'
 import type { StreamMessage } from '../core/stream-mapper.js'
 
-/** The former name of core's `StreamMessage`, kept for the stream mappers that still import it from here. */
-export type SseMessage = StreamMessage
-
 /**
  * Pure and synchronous: feed it chunks, take the messages they completed. No stream of its own,
  * so the caller's async iteration over the body is the only stream machinery on the hot path.

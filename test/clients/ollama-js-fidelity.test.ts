@@ -61,7 +61,7 @@ for (const model of ['openai/fake-tools', 'fake-deepseek/fake-tools', 'fake-dash
       const [firstCall, secondCall] = upstream.calls
       t.same(firstCall!.body.tools, tools, 'tool definitions as sent')
       t.notOk('tool_choice' in firstCall!.body)
-      const sent = secondCall!.body.messages as Array<Record<string, any>>
+      const sent = secondCall!.body.messages as Array<Record<string, any>> // eslint-disable-line @typescript-eslint/no-explicit-any -- read field by field
       t.same(sent.map((message) => message.role), ['user', 'assistant', 'tool', 'tool'])
       const sentCalls = sent[1]!.tool_calls as Array<{ id: string, type: string, function: { name: string, arguments: string } }>
       t.same(sentCalls.map((call) => [call.type, call.function.name, JSON.parse(call.function.arguments)]), [['function', 'get_weather', { city: 'Tokyo' }], ['function', 'get_time', {}]])

@@ -7,8 +7,11 @@ async function client (t: Parameters<typeof listenProviderApp>[0] & { testdir(co
   const configFile = `${t.testdir({ 'adapter.yaml': 'aliases:\n  helper:\n    target: qwen-plus\n    system: Answer in one line.\n    options: { temperature: 0.3 }\n' })}/adapter.yaml`
   const context = await listenProviderApp(t, (origin) => ({
     // The fake upstream streams reasoning_content for model ids containing "reasoning".
-    DEEPSEEK_API_KEY: 'sk-deepseek-ollama-js', DEEPSEEK_BASE_URL: `${origin}/deepseek`, DEEPSEEK_MODELS: 'fake-reasoning',
-    DASHSCOPE_API_KEY: 'sk-dashscope-ollama-js', DASHSCOPE_BASE_URL: `${origin}/compatible-mode/v1`,
+    DEEPSEEK_API_KEY: 'sk-deepseek-ollama-js',
+    DEEPSEEK_BASE_URL: `${origin}/deepseek`,
+    DEEPSEEK_MODELS: 'fake-reasoning',
+    DASHSCOPE_API_KEY: 'sk-dashscope-ollama-js',
+    DASHSCOPE_BASE_URL: `${origin}/compatible-mode/v1`,
     CONFIG_FILE: configFile
   }))
   return { ...context, ollama: new Ollama({ host: context.url }) }

@@ -51,7 +51,7 @@ t.test('a tool round trip', async (t) => {
       { role: 'tool', content: '12:00', tool_name: 'get_time' }
     ]
   })
-  const sent = upstream.calls[1]!.body.messages as Array<Record<string, any>>
+  const sent = upstream.calls[1]!.body.messages as Array<Record<string, any>> // eslint-disable-line @typescript-eslint/no-explicit-any -- read field by field
   const ids = sent[1]!.tool_calls.map((call: { id: string }) => call.id)
   t.same([sent[2]!.tool_call_id, sent[3]!.tool_call_id], ids, 'results name the calls they answer')
   t.same(upstream.calls[0]!.body.tools, tools)

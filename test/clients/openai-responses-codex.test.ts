@@ -101,7 +101,7 @@ for (const stream of [false, true]) {
     const { openai, deepseek } = await setup(t)
     const first = await answer(openai, codexTurn('deepseek/fake-reasoning-tools', OPENING), stream)
     t.same(first.output.map((item) => item.type), ['reasoning', 'function_call'])
-    t.match(first.output[0], { type: 'reasoning', summary: [{ type: 'summary_text', text: 'I should call the weather tool.' }], encrypted_content: /^oadp1\./ })
+    t.match(first.output[0], { type: 'reasoning', summary: [{ type: 'summary_text', text: 'I need the weather tool.' }], encrypted_content: /^oadp1\./ })
     t.match(calls(first.output), [{ type: 'function_call', status: 'completed', name: 'get_weather', arguments: '{"city":"Tokyo"}', call_id: /^call_[a-z0-9]{8}$/ }])
     t.match(deepseek.calls[0]!.body, {
       messages: [
@@ -120,7 +120,7 @@ for (const stream of [false, true]) {
     t.match(second.output.at(-1), { type: 'message', content: [{ type: 'output_text', text: AFTER_TOOLS_TEXT }] })
     const callId = calls(first.output)[0]!.call_id
     t.same((deepseek.calls[1]!.body.messages as unknown[]).slice(-2), [
-      { role: 'assistant', content: null, reasoning_content: 'I should call the weather tool.', tool_calls: [{ id: callId, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }] },
+      { role: 'assistant', content: null, reasoning_content: 'I need the weather tool.', tool_calls: [{ id: callId, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }] },
       { role: 'tool', content: 'sunny', tool_call_id: callId }
     ], 'the reasoning goes back with the call, as DeepSeek requires in a tool loop')
   })
@@ -141,7 +141,13 @@ for (const stream of [false, true]) {
     t.match(second.output.at(-1), { type: 'message', content: [{ text: 'Hello world!' }] })
     const callId = calls(first.output)[0]!.call_id
     const sent = anthropic.calls[1]!.body.messages as Array<{ role: string, content: unknown }>
-    t.match(sent.at(-2), { role: 'assistant', content: [{ type: 'thinking', thinking: 'I should call the weather tool.' }, { type: 'tool_use', id: callId, name: 'get_weather', input: { city: 'Tokyo' } }] })
+    t.same(sent.at(-2), {
+      role: 'assistant',
+      content: [
+        { type: 'thinking', thinking: 'I should call the weather tool.', signature: FAKE_SIGNATURE },
+        { type: 'tool_use', id: callId, name: 'get_weather', input: { city: 'Tokyo' } }
+      ]
+    }, 'the signed thinking block goes back before the tool_use it led to')
     t.same(sent.at(-1), { role: 'user', content: [{ type: 'tool_result', tool_use_id: callId, content: 'sunny' }] })
   })
 
@@ -200,9 +206,7 @@ t.test('a Gemini turn carried from another server process: the signature comes b
   t.equal(gemini.calls.length, 2)
 })
 
-// The reader restores thinking and signature onto the assistant turn; sending ChatMessage.thinkingSignature
-// as a signed thinking block is the Anthropic provider's part (the /v1/messages work, issue 13).
-t.test('Anthropic thinking carried from another process: thinking and signature come back from encrypted_content', { todo: 'the Anthropic provider sends ChatMessage.thinkingSignature back (issue 13, /v1/messages half)' }, async (t) => {
+t.test('Anthropic thinking carried from another process: thinking and signature come back from encrypted_content', async (t) => {
   const { openai, anthropic } = await setup(t)
   // base64url of {"t":"I should call the weather tool.","s":"EqQBCkgIARABGAIiQL2signature"}
   const earlier: ResponseInputItem[] = [

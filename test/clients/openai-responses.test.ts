@@ -30,7 +30,13 @@ const message = (text: string, status = 'completed') => ({ type: 'message', stat
 /** The answer's text read from its message items (the SDK adds `output_text` to create()'s answers only). */
 const textOf = (response: { output: ReadonlyArray<{ type: string, content?: ReadonlyArray<{ type: string, text?: string }> }> }): string =>
   response.output.flatMap((item) => item.type === 'message' ? (item.content ?? []).map((part) => part.text ?? '') : []).join('')
-const usage = (input: number, output: number) => ({ input_tokens: input, input_tokens_details: { cached_tokens: 0 }, output_tokens: output, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: input + output })
+const usage = (input: number, output: number) => ({
+  input_tokens: input,
+  input_tokens_details: { cached_tokens: 0 },
+  output_tokens: output,
+  output_tokens_details: { reasoning_tokens: 0 },
+  total_tokens: input + output
+})
 
 t.test('responses.create: a response object with the text, usage and the settings echoed', async (t) => {
   const { openai, upstream } = await client(t)

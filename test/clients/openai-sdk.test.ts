@@ -90,7 +90,7 @@ t.test('a tool round trip with ids, streamed and not', async (t) => {
       { role: 'tool', content: '12:00', tool_call_id: calls[1]!.id }
     ]
   })
-  const sent = upstream.calls.at(-1)!.body.messages as Array<Record<string, any>>
+  const sent = upstream.calls.at(-1)!.body.messages as Array<Record<string, any>> // eslint-disable-line @typescript-eslint/no-explicit-any -- read field by field
   t.same(sent[1]!.tool_calls.map((call: { id: string }) => call.id), calls.map((call) => call.id), 'the client\'s ids reach the upstream')
   t.same(JSON.parse(sent[1]!.tool_calls[0].function.arguments), { city: 'Tokyo' })
   t.same([sent[2]!.tool_call_id, sent[3]!.tool_call_id], calls.map((call) => call.id), 'results name the calls they answer')

@@ -55,7 +55,8 @@ function writeConfig (t: TapTest, name: string, content: string): string {
 
 async function checkConfiguredApp (t: TapTest, configFor: (origin: string) => string) {
   const { app, upstream } = await buildProviderApp(t, (origin) => ({
-    DEEPSEEK_API_KEY: 'sk-deepseek-config', DEEPSEEK_BASE_URL: `${origin}/deepseek`,
+    DEEPSEEK_API_KEY: 'sk-deepseek-config',
+    DEEPSEEK_BASE_URL: `${origin}/deepseek`,
     CONFIG_FILE: configFor(origin)
   }))
 

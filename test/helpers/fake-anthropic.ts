@@ -2,12 +2,17 @@
  * A fake Anthropic Messages API speaking the real wire format: `event:`-named SSE (message_start,
  * content_block_*, message_delta, message_stop, ping, error). The scenario is chosen by model name:
  * `*thinking-tools*`, `*thinking*`, `*tools*`, `*error-event*`, `*truncated*`, `*slow*`, `*529*`, `*401*`, `*400*`.
+ * `*thinking-tools*` answers a conversation ending in a tool_result with signed thinking and text, as a tool loop ends.
+ * POST /v1/messages/count_tokens answers `{"input_tokens": COUNTED_INPUT_TOKENS}`, refusing the fields the real
+ * endpoint calls extra inputs (max_tokens, stream, temperature).
  */
 import type { ServerResponse } from 'node:http'
 import { delay, startFakeServer, type FakeServer } from './fake-server.js'
 
 export const ANTHROPIC_FAKE_MODELS = ['fake-text', 'fake-thinking', 'fake-tools', 'fake-thinking-tools', 'fake-error-event', 'fake-truncated', 'fake-slow', 'fake-529', 'fake-401', 'fake-400']
 export const FAKE_SIGNATURE = 'EqQBCkgIARABGAIiQL2signature'
+export const AFTER_TOOL_RESULT_TEXT = 'Sunny in Tokyo.'
+export const COUNTED_INPUT_TOKENS = 4242
 
 type Event = Record<string, unknown> & { type: string }
 
@@ -30,7 +35,7 @@ const thinkingBlock = (index: number, pieces: string[]): Event[] => [
 ]
 const toolBlock = (index: number, id: string, name: string, jsonPieces: string[]): Event[] => [
   { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name, input: {} } },
-  ...jsonPieces.map((partial_json) => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } })),
+  ...jsonPieces.map((piece) => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } })),
   { type: 'content_block_stop', index }
 ]
 const end = (stopReason: string, outputTokens: number): Event[] => [
@@ -38,7 +43,16 @@ const end = (stopReason: string, outputTokens: number): Event[] => [
   { type: 'message_stop' }
 ]
 
-export function anthropicScenario (model: string): Event[] {
+/** Whether the conversation's last turn carries tool results: the model then answers the question. */
+function endsWithToolResult (body: Record<string, unknown>): boolean {
+  const last = (Array.isArray(body.messages) ? body.messages : []).at(-1) as { role?: string, content?: unknown } | undefined
+  return last?.role === 'user' && Array.isArray(last.content) && last.content.some((block) => (block as { type?: string }).type === 'tool_result')
+}
+
+export function anthropicScenario (model: string, body: Record<string, unknown> = {}): Event[] {
+  if (model.includes('thinking-tools') && endsWithToolResult(body)) {
+    return [start(40), ...thinkingBlock(0, ['The tool says sunny.']), ...textBlock(1, [AFTER_TOOL_RESULT_TEXT]), ...end('end_turn', 12)]
+  }
   if (model.includes('thinking-tools')) {
     return [start(20), ...thinkingBlock(0, ['I should call ', 'the weather tool.']), ...toolBlock(1, 'toolu_01A', 'get_weather', ['{"city":', ' "Tokyo"}']), ...end('tool_use', 30)]
   }
@@ -54,7 +68,7 @@ function errorBody (type: string, message: string): string {
   return JSON.stringify({ type: 'error', error: { type, message }, request_id: 'req_011' })
 }
 
-async function answer (model: string, response: ServerResponse, gone: () => boolean): Promise<void> {
+async function answer (model: string, response: ServerResponse, gone: () => boolean, body: Record<string, unknown>): Promise<void> {
   const status = /fake-(\d{3})/.exec(model)
   if (status !== null) {
     const code = Number(status[1])
@@ -83,17 +97,23 @@ async function answer (model: string, response: ServerResponse, gone: () => bool
     response.end(end('end_turn', 2000).map(sse).join(''))
     return
   }
-  for (const event of anthropicScenario(model)) response.write(sse(event))
+  for (const event of anthropicScenario(model, body)) response.write(sse(event))
   response.end()
 }
 
 export async function startFakeAnthropic (): Promise<FakeServer> {
   return await startFakeServer(async (call, response, gone) => {
+    if (call.method === 'POST' && call.url === '/v1/messages/count_tokens') {
+      const extra = ['max_tokens', 'stream', 'temperature'].find((field) => field in call.body)
+      response.writeHead(extra === undefined ? 200 : 400, { 'content-type': 'application/json', 'request-id': 'req_012' })
+      response.end(extra === undefined ? JSON.stringify({ input_tokens: COUNTED_INPUT_TOKENS }) : errorBody('invalid_request_error', `${extra}: Extra inputs are not permitted`))
+      return
+    }
     if (call.method !== 'POST' || call.url !== '/v1/messages') {
       response.writeHead(404, { 'content-type': 'application/json' })
       response.end(errorBody('not_found_error', `Not found: ${call.url}`))
       return
     }
-    await answer(String(call.body.model ?? ''), response, gone)
+    await answer(String(call.body.model ?? ''), response, gone, call.body)
   })
 }

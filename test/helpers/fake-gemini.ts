@@ -2,7 +2,8 @@
  * A fake Gemini API speaking the real wire format: POST /v1beta/models/{model}:streamGenerateContent?alt=sse
  * answered with `data:` GenerateContentResponse chunks (CRLF-framed, no end sentinel, cumulative usage).
  * The scenario is chosen by model name: `*thinking*`, `*tools*`, `*length*`, `*blocked*`, `*error-event*`,
- * `*truncated*`, `*400*` (invalid key), `*429*` (quota).
+ * `*truncated*`, `*400*` (invalid key), `*429*` (quota), `*thinking-tools*` (a thought, then a signed call; after a
+ * functionResponse, a thought and the answer). POST /v1beta/models/{model}:countTokens answers `{totalTokens}`.
  * POST /v1beta/models/{model}:batchEmbedContents answers `{embeddings: [{values}]}` in request order and, like
  * Gemini, rejects more than 100 requests or a request naming another model with a 400; an input `invalid-key`
  * or `quota` fails the batch with the 400 or 429 of the chat scenarios.
@@ -11,8 +12,10 @@ import type { ServerResponse } from 'node:http'
 import { fakeEmbedding } from './fake-embeddings.js'
 import { startFakeServer, type FakeServer, type RecordedRequest } from './fake-server.js'
 
-export const GEMINI_FAKE_MODELS = ['fake-text', 'fake-thinking', 'fake-tools', 'fake-length', 'fake-blocked', 'fake-error-event', 'fake-truncated', 'fake-400', 'fake-429']
+export const GEMINI_FAKE_MODELS = ['fake-text', 'fake-thinking', 'fake-tools', 'fake-thinking-tools', 'fake-length', 'fake-blocked', 'fake-error-event', 'fake-truncated', 'fake-400', 'fake-429']
 export const FAKE_THOUGHT_SIGNATURE = 'CiQB0e2Kb0fakeThoughtSignature'
+export const GEMINI_AFTER_TOOLS_TEXT = 'Sunny in Tokyo, says Gemini.'
+export const GEMINI_COUNTED_TOKENS = 1717
 
 type Chunk = Record<string, unknown>
 
@@ -27,7 +30,24 @@ function chunk (parts: Chunk[], finishReason?: string, usage?: Chunk): Chunk {
   }
 }
 
-export function geminiScenario (model: string): Chunk[] {
+function endsWithFunctionResponse (body: Record<string, unknown>): boolean {
+  const last = (Array.isArray(body.contents) ? body.contents : []).at(-1) as { parts?: unknown[] } | undefined
+  return (last?.parts ?? []).some((part) => typeof part === 'object' && part !== null && 'functionResponse' in part)
+}
+
+export function geminiScenario (model: string, body: Record<string, unknown> = {}): Chunk[] {
+  if (model.includes('thinking-tools') && endsWithFunctionResponse(body)) {
+    return [
+      chunk([{ text: 'The tool answered.', thought: true }]),
+      chunk([{ text: GEMINI_AFTER_TOOLS_TEXT }], 'STOP', { promptTokenCount: 30, candidatesTokenCount: 7, thoughtsTokenCount: 3, totalTokenCount: 40 })
+    ]
+  }
+  if (model.includes('thinking-tools')) {
+    return [
+      chunk([{ text: 'I need the weather tool.', thought: true }]),
+      chunk([{ functionCall: { name: 'get_weather', args: { city: 'Tokyo' } }, thoughtSignature: FAKE_THOUGHT_SIGNATURE }], 'STOP', { promptTokenCount: 25, candidatesTokenCount: 8, thoughtsTokenCount: 5, totalTokenCount: 38 })
+    ]
+  }
   if (model.includes('thinking')) {
     return [
       chunk([{ text: 'Let me think. ', thought: true }], undefined, { promptTokenCount: 8, thoughtsTokenCount: 4, totalTokenCount: 12 }),
@@ -95,6 +115,11 @@ function answerBatchEmbed (call: RecordedRequest, model: string, response: Serve
 
 export async function startFakeGemini (): Promise<FakeServer> {
   return await startFakeServer(async (call, response) => {
+    if (call.method === 'POST' && /^\/v1beta\/models\/[^/:]+:countTokens$/.test(call.url)) {
+      response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' })
+      response.end(JSON.stringify({ totalTokens: GEMINI_COUNTED_TOKENS, promptTokensDetails: [{ modality: 'TEXT', tokenCount: GEMINI_COUNTED_TOKENS }] }))
+      return
+    }
     const embed = /^\/v1beta\/models\/([^/:]+):batchEmbedContents$/.exec(call.url)
     if (call.method === 'POST' && embed !== null) return answerBatchEmbed(call, decodeURIComponent(embed[1] as string), response)
     const match = /^\/v1beta\/models\/([^/:]+):streamGenerateContent\?alt=sse$/.exec(call.url)
@@ -119,7 +144,7 @@ export async function startFakeGemini (): Promise<FakeServer> {
       response.end(sse(chunk([{ text: 'Hello' }])))
       return
     }
-    for (const piece of geminiScenario(model)) response.write(sse(piece))
+    for (const piece of geminiScenario(model, call.body)) response.write(sse(piece))
     response.end()
   })
 }

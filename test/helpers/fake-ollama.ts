@@ -12,7 +12,14 @@ export interface FakeOllama extends FakeServer {
   tags: Array<Record<string, unknown>>
 }
 
-export const FAKE_TIMINGS = { total_duration: 900_000_000, load_duration: 100_000_000, prompt_eval_count: 26, prompt_eval_duration: 200_000_000, eval_count: 7, eval_duration: 500_000_000 }
+export const FAKE_TIMINGS = {
+  total_duration: 900_000_000,
+  load_duration: 100_000_000,
+  prompt_eval_count: 26,
+  prompt_eval_duration: 200_000_000,
+  eval_count: 7,
+  eval_duration: 500_000_000
+}
 
 function tag (name: string, family: string, capabilities?: string[]): Record<string, unknown> {
   return {
@@ -94,7 +101,8 @@ export async function startFakeOllama (): Promise<FakeOllama> {
       const inputs = Array.isArray(call.body.input) ? call.body.input as string[] : [String(call.body.input)]
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
       // A vector per input that depends on its position and length, so order mistakes show.
-      response.end(JSON.stringify({ model: call.body.model, embeddings: inputs.map((input, index) => [index, input.length, 0.5]), total_duration: 1_000_000, load_duration: 100, prompt_eval_count: inputs.length * 2 }))
+      const embeddings = inputs.map((input, index) => [index, input.length, 0.5])
+      response.end(JSON.stringify({ model: call.body.model, embeddings, total_duration: 1_000_000, load_duration: 100, prompt_eval_count: inputs.length * 2 }))
       return
     }
     if (call.method === 'POST' && call.url === '/api/generate') {

@@ -46,10 +46,10 @@ const usageChunk: Chunk = { id: 'chatcmpl-1', object: 'chat.completion.chunk', c
 /** The chunks of each streamed scenario, in order. */
 export function scenarioChunks (model: string): Chunk[] {
   if (model.includes('reasoning-tools')) {
-    // A thinking model's tool turn (DeepSeek's shape): reasoning_content first, then the call.
+    // DeepSeek V4's shape in thinking mode: reasoning_content first, then the call.
     return [
-      { choices: [{ index: 0, delta: { role: 'assistant', reasoning_content: 'I should call ' } }] },
-      { choices: [{ index: 0, delta: { reasoning_content: 'the weather tool.' } }] },
+      { choices: [{ index: 0, delta: { role: 'assistant', content: null, reasoning_content: 'I need the weather ' } }] },
+      { choices: [{ index: 0, delta: { reasoning_content: 'tool.' } }] },
       { choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'call_up1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }] } }] },
       finishChunk('tool_calls'),
       usageChunk

@@ -19,6 +19,7 @@ function models (family: string): ModelCard[] {
     card('fake-tools', FULL),
     card('fake-tools-whole', FULL),
     card('fake-reasoning', FULL),
+    card('fake-reasoning-tools', FULL),
     card('fake-json', FULL),
     card('plain', ['completion'])
   ]

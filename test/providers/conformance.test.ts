@@ -205,7 +205,8 @@ t.test('a provider without its key is inactive: not listed, not resolvable', asy
 })
 
 t.test('without a base URL variable, a provider calls its documented default', async (t) => {
-  const { app } = await buildProviderApp(t, () => Object.fromEntries(openAiWire.filter((descriptor) => !descriptor.baseUrlRequired).map((descriptor) => [descriptor.apiKeyEnv[0]!, keyOf(descriptor)])))
+  const keyed = openAiWire.filter((descriptor) => !descriptor.baseUrlRequired)
+  const { app } = await buildProviderApp(t, () => Object.fromEntries(keyed.map((descriptor) => [descriptor.apiKeyEnv[0]!, keyOf(descriptor)])))
   for (const descriptor of openAiWire.filter((candidate) => !candidate.baseUrlRequired)) {
     t.equal(app.providers.get(descriptor.id)?.baseUrl, descriptor.defaultBaseUrl, `${descriptor.id}: ${descriptor.defaultBaseUrl}`)
   }

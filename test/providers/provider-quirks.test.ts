@@ -123,9 +123,12 @@ t.test('DeepSeek: FIM on /beta/completions, reasoning effort beside the switch, 
 
 t.test('DashScope and SiliconFlow accept top_k; Ark maps levels onto its efforts', async (t) => {
   const { app, upstream } = await buildProviderApp(t, (origin) => ({
-    DASHSCOPE_API_KEY: 'sk-dashscope', DASHSCOPE_BASE_URL: `${origin}/dashscope/v1`,
-    SILICONFLOW_API_KEY: 'sk-siliconflow', SILICONFLOW_BASE_URL: `${origin}/siliconflow/v1`,
-    VOLCENGINE_API_KEY: 'sk-volcengine', VOLCENGINE_BASE_URL: `${origin}/api/v3`
+    DASHSCOPE_API_KEY: 'sk-dashscope',
+    DASHSCOPE_BASE_URL: `${origin}/dashscope/v1`,
+    SILICONFLOW_API_KEY: 'sk-siliconflow',
+    SILICONFLOW_BASE_URL: `${origin}/siliconflow/v1`,
+    VOLCENGINE_API_KEY: 'sk-volcengine',
+    VOLCENGINE_BASE_URL: `${origin}/api/v3`
   }))
   const withTopK = (model: string) => ({ ...chat(model), payload: { model, messages: [{ role: 'user', content: 'Hi' }], options: { top_k: 20 }, stream: false } })
   await app.inject(withTopK('dashscope/qwen-plus'))

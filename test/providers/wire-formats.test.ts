@@ -26,15 +26,27 @@ async function fixtureApp (t: { teardown(fn: () => unknown): void }): Promise<{ 
     env: {
       // No load shedding, as in buildTestApp: a busy test machine must not turn answers into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',
-      DASHSCOPE_API_KEY: 'sk-dashscope-fixture', DASHSCOPE_BASE_URL: base('dashscope'), DASHSCOPE_MODELS: 'tool-call',
-      DEEPSEEK_API_KEY: 'sk-deepseek-fixture', DEEPSEEK_BASE_URL: base('deepseek'),
-      SILICONFLOW_API_KEY: 'sk-siliconflow-fixture', SILICONFLOW_BASE_URL: base('siliconflow'), SILICONFLOW_MODELS: 'no-such-model',
-      VOLCENGINE_API_KEY: 'sk-volcengine-fixture', VOLCENGINE_BASE_URL: base('volcengine'),
-      MISTRAL_API_KEY: 'sk-mistral-fixture', MISTRAL_BASE_URL: base('mistral'),
-      GROQ_API_KEY: 'sk-groq-fixture', GROQ_BASE_URL: base('groq'),
-      OPENROUTER_API_KEY: 'sk-openrouter-fixture', OPENROUTER_BASE_URL: base('openrouter'),
-      MOONSHOT_API_KEY: 'sk-moonshot-fixture', MOONSHOT_BASE_URL: base('moonshot'),
-      AZURE_API_KEY: 'azure-fixture-key', AZURE_BASE_URL: `${upstream.origin}/azure/openai`, AZURE_MODELS: 'gpt4o-prod'
+      DASHSCOPE_API_KEY: 'sk-dashscope-fixture',
+      DASHSCOPE_BASE_URL: base('dashscope'),
+      DASHSCOPE_MODELS: 'tool-call',
+      DEEPSEEK_API_KEY: 'sk-deepseek-fixture',
+      DEEPSEEK_BASE_URL: base('deepseek'),
+      SILICONFLOW_API_KEY: 'sk-siliconflow-fixture',
+      SILICONFLOW_BASE_URL: base('siliconflow'),
+      SILICONFLOW_MODELS: 'no-such-model',
+      VOLCENGINE_API_KEY: 'sk-volcengine-fixture',
+      VOLCENGINE_BASE_URL: base('volcengine'),
+      MISTRAL_API_KEY: 'sk-mistral-fixture',
+      MISTRAL_BASE_URL: base('mistral'),
+      GROQ_API_KEY: 'sk-groq-fixture',
+      GROQ_BASE_URL: base('groq'),
+      OPENROUTER_API_KEY: 'sk-openrouter-fixture',
+      OPENROUTER_BASE_URL: base('openrouter'),
+      MOONSHOT_API_KEY: 'sk-moonshot-fixture',
+      MOONSHOT_BASE_URL: base('moonshot'),
+      AZURE_API_KEY: 'azure-fixture-key',
+      AZURE_BASE_URL: `${upstream.origin}/azure/openai`,
+      AZURE_MODELS: 'gpt4o-prod'
     }
   })
   t.teardown(() => app.close())

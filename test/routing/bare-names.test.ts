@@ -6,11 +6,16 @@ const chat = (model: string) => ({ method: 'POST' as const, url: '/api/chat', pa
 
 function someProviders (origin: string): Record<string, string> {
   return {
-    OPENAI_API_KEY: 'sk-openai-routing', OPENAI_BASE_URL: `${origin}/openai/v1`,
-    DEEPSEEK_API_KEY: 'sk-deepseek-routing', DEEPSEEK_BASE_URL: `${origin}/deepseek`,
-    DASHSCOPE_API_KEY: 'sk-dashscope-routing', DASHSCOPE_BASE_URL: `${origin}/dashscope/v1`,
-    VOLCENGINE_API_KEY: 'sk-volcengine-routing', VOLCENGINE_BASE_URL: `${origin}/volcengine/api/v3`,
-    MOONSHOT_API_KEY: 'sk-moonshot-routing', MOONSHOT_BASE_URL: `${origin}/moonshot/v1`
+    OPENAI_API_KEY: 'sk-openai-routing',
+    OPENAI_BASE_URL: `${origin}/openai/v1`,
+    DEEPSEEK_API_KEY: 'sk-deepseek-routing',
+    DEEPSEEK_BASE_URL: `${origin}/deepseek`,
+    DASHSCOPE_API_KEY: 'sk-dashscope-routing',
+    DASHSCOPE_BASE_URL: `${origin}/dashscope/v1`,
+    VOLCENGINE_API_KEY: 'sk-volcengine-routing',
+    VOLCENGINE_BASE_URL: `${origin}/volcengine/api/v3`,
+    MOONSHOT_API_KEY: 'sk-moonshot-routing',
+    MOONSHOT_BASE_URL: `${origin}/moonshot/v1`
   }
 }
 

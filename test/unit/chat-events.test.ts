@@ -1,12 +1,12 @@
 import t from 'tap'
 import { Readable } from 'node:stream'
 import type { ChatEvent } from '../../src/core/chat-event.js'
-import { chatEvents, type StreamMapper } from '../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../src/upstream/sse-decoder.js'
+import { chatEvents } from '../../src/upstream/chat-events.js'
+import type { StreamMapper, StreamMessage } from '../../src/core/stream-mapper.js'
 
 /** Maps each frame's data to a text delta, or fails as its data says: the way a buggy mapper would. */
 class ScriptedMapper implements StreamMapper {
-  map (message: SseMessage): ChatEvent[] {
+  map (message: StreamMessage): ChatEvent[] {
     if (message.data === 'bug') throw new TypeError("Cannot read properties of null (reading 'choices')")
     return [{ type: 'text-delta', text: message.data }]
   }

@@ -22,7 +22,16 @@ t.test('integers sent as floats are truncated; null, unknown and removed options
 t.test('every option with an upstream equivalent is read; no-limit and random values are not', async (t) => {
   const options = { temperature: 0.5, top_p: 0.9, top_k: 20, min_p: 0.1, repeat_penalty: 1.2, num_predict: 100, stop: ['a'], seed: 3, presence_penalty: 0.1, frequency_penalty: 0.2, num_ctx: 8192 }
   t.same(readOptions(options), {
-    temperature: 0.5, topP: 0.9, topK: 20, minP: 0.1, repeatPenalty: 1.2, maxTokens: 100, stop: ['a'], seed: 3, presencePenalty: 0.1, frequencyPenalty: 0.2,
+    temperature: 0.5,
+    topP: 0.9,
+    topK: 20,
+    minP: 0.1,
+    repeatPenalty: 1.2,
+    maxTokens: 100,
+    stop: ['a'],
+    seed: 3,
+    presencePenalty: 0.1,
+    frequencyPenalty: 0.2,
     // The whole object as sent, for an upstream that is itself Ollama.
     ollamaOptions: options
   })

@@ -1,7 +1,8 @@
 import t from 'tap'
-import { SseDecoder, type SseMessage } from '../../src/upstream/sse-decoder.js'
+import type { StreamMessage } from '../../src/core/stream-mapper.js'
+import { SseDecoder } from '../../src/upstream/sse-decoder.js'
 
-function decode (pieces: Array<string | Buffer>): SseMessage[] {
+function decode (pieces: Array<string | Buffer>): StreamMessage[] {
   const decoder = new SseDecoder()
   return [...pieces.flatMap((piece) => decoder.feed(Buffer.from(piece))), ...decoder.end()]
 }

@@ -1,5 +1,6 @@
 /** Anthropic's Messages API as a Protocol: `/v1/messages` on the host root, key in `x-api-key`. */
 import type { Protocol } from '../../../src/core/protocol.js'
+import { readAnthropicCountTokens, toAnthropicCountTokensRequest } from './count-tokens.js'
 import { readAnthropicErrorText } from './error-body.js'
 import { AnthropicStreamMapper } from './stream-mapper.js'
 import { toAnthropicRequest } from './to-anthropic-request.js'
@@ -11,5 +12,7 @@ export const anthropicProtocol: Protocol = {
   authHeaders: (apiKey) => ({ 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION }),
   buildChatRequest: (request, context) => ({ path: '/v1/messages', body: toAnthropicRequest(request, context) }),
   createStreamMapper: () => new AnthropicStreamMapper(),
-  readErrorMessage: readAnthropicErrorText
+  readErrorMessage: readAnthropicErrorText,
+  buildCountTokensRequest: toAnthropicCountTokensRequest,
+  readCountTokensResponse: readAnthropicCountTokens
 }

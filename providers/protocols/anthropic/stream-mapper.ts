@@ -1,14 +1,14 @@
 /**
  * Anthropic's named SSE events to ChatEvents: text and thinking deltas, tool_use blocks completed at
  * their stop, usage from message_start and message_delta, stop_reason at message_stop, error events.
- * Signed thinking blocks are remembered under the ids of the tool calls they led to, in the memory of
- * the provider instance that made the mapper (thinking-memory.ts).
+ * Each signed thinking block's signature (and each redacted block's data) is emitted as a `thinking-signature`
+ * event for clients that carry it back, and remembered under the ids of the tool calls it led to, in the memory
+ * of the provider instance that made the mapper (thinking-memory.ts), for those that cannot.
  */
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
 import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
-import type { StreamMapper } from '../../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
+import type { StreamMapper, StreamMessage } from '../../../src/core/stream-mapper.js'
 import { readAnthropicError } from './error-body.js'
 import type { ThinkingMemory } from './thinking-memory.js'
 import type { AnthropicStreamEvent, AnthropicThinkingBlock, AnthropicUsage } from './wire-types.js'
@@ -37,7 +37,7 @@ export class AnthropicStreamMapper implements StreamMapper {
   /** `thinkingMemory`: where signed thinking is kept for the next request; absent, it is not kept. */
   constructor (private readonly thinkingMemory?: ThinkingMemory) {}
 
-  map (message: SseMessage): ChatEvent[] {
+  map (message: StreamMessage): ChatEvent[] {
     let event: AnthropicStreamEvent
     try {
       event = JSON.parse(message.data) as AnthropicStreamEvent
@@ -124,12 +124,13 @@ export class AnthropicStreamMapper implements StreamMapper {
     this.blocks.delete(index)
     if (block === undefined) return []
     if (block.kind === 'thinking') {
-      if (block.signature !== '') this.thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature })
-      return []
+      if (block.signature === '') return []
+      this.thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature })
+      return [{ type: 'thinking-signature', signature: block.signature }]
     }
     if (block.kind === 'redacted') {
       this.thinkingBlocks.push({ type: 'redacted_thinking', data: block.data })
-      return []
+      return block.data === '' ? [] : [{ type: 'thinking-signature', signature: block.data, redacted: true }]
     }
     if (block.kind !== 'tool') return []
     // The input streams as partial JSON; a block that streamed none carries it whole at its start.

@@ -115,12 +115,16 @@ function toAnthropicMessages (messages: readonly ChatMessage[], thinkingMemory: 
         return
       }
       case 'assistant': {
-        const blocks: AnthropicContentBlock[] = []
+        // Signed thinking the client carried back goes first, untouched; memory covers clients that cannot carry it.
+        const blocks: AnthropicContentBlock[] = carriedThinking(message)
+        const carried = blocks.length > 0
         const calls = message.toolCalls !== undefined && message.toolCalls.length > 0 ? pairing.openTurn(message, messageIndex) : []
-        if (calls.length > 0) {
+        if (calls.length > 0 && !carried) {
           const remembered = calls.map((call) => thinkingMemory?.recall(call.id)).find((blocks) => blocks !== undefined)
           if (remembered !== undefined) blocks.push(...remembered)
           unsignedToolTurn = remembered === undefined
+        } else if (calls.length > 0) {
+          unsignedToolTurn = false
         }
         if (message.content !== '') blocks.push({ type: 'text', text: message.content })
         message.toolCalls?.forEach((call, callIndex) => {
@@ -142,6 +146,14 @@ function toAnthropicMessages (messages: readonly ChatMessage[], thinkingMemory: 
     }
   })
   return { system, messages: result, unsignedToolTurn }
+}
+
+/** The thinking blocks an Anthropic-dialect client sent back with this turn: the signed one, then redacted ones. */
+function carriedThinking (message: ChatMessage): AnthropicContentBlock[] {
+  const blocks: AnthropicContentBlock[] = []
+  if (message.thinkingSignature !== undefined) blocks.push({ type: 'thinking', thinking: message.thinking ?? '', signature: message.thinkingSignature })
+  for (const data of message.redactedThinking ?? []) blocks.push({ type: 'redacted_thinking', data })
+  return blocks
 }
 
 /** tool_use ids must match ^[a-zA-Z0-9_-]+$; client ids are passed through with other characters replaced. */

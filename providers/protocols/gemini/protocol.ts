@@ -3,6 +3,7 @@
  * key in `x-goog-api-key` (never the URL).
  */
 import type { Protocol } from '../../../src/core/protocol.js'
+import { readGeminiCountTokens, toGeminiCountTokensRequest } from './count-tokens.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
 import { classifyGeminiError, readGeminiErrorText } from './error-body.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
@@ -15,5 +16,7 @@ export const geminiProtocol: Protocol = {
   readErrorMessage: readGeminiErrorText,
   classifyError: classifyGeminiError,
   buildEmbedRequest: toGeminiEmbedRequest,
-  readEmbedResponse: readGeminiEmbedResponse
+  readEmbedResponse: readGeminiEmbedResponse,
+  buildCountTokensRequest: toGeminiCountTokensRequest,
+  readCountTokensResponse: readGeminiCountTokens
 }

@@ -6,8 +6,7 @@
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
 import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
-import type { StreamMapper } from '../../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
+import type { StreamMapper, StreamMessage } from '../../../src/core/stream-mapper.js'
 import { readGeminiError } from './error-body.js'
 import type { SignatureMemory } from './signature-memory.js'
 import type { GeminiStreamChunk } from './wire-types.js'
@@ -25,7 +24,7 @@ export class GeminiStreamMapper implements StreamMapper {
   /** `signatureMemory`: where thought signatures are kept for the next request; absent, they are not kept. */
   constructor (private readonly signatureMemory?: SignatureMemory) {}
 
-  map (message: SseMessage): ChatEvent[] {
+  map (message: StreamMessage): ChatEvent[] {
     let chunk: GeminiStreamChunk
     try {
       chunk = JSON.parse(message.data) as GeminiStreamChunk

@@ -2,15 +2,14 @@
 import type { ChatEvent } from '../../../src/core/chat-event.js'
 import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
-import type { StreamMapper } from '../../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
+import type { StreamMapper, StreamMessage } from '../../../src/core/stream-mapper.js'
 import type { OllamaChatChunk, OllamaWireToolCall } from './wire-types.js'
 
 /** One per upstream stream: `map` turns each NDJSON line of a real Ollama into ChatEvents with its own counts and timings, `flush` ends it. */
 export class OllamaStreamMapper implements StreamMapper {
   private done = false
 
-  map (message: SseMessage): ChatEvent[] {
+  map (message: StreamMessage): ChatEvent[] {
     let chunk: OllamaChatChunk
     try {
       chunk = JSON.parse(message.data) as OllamaChatChunk

@@ -2,8 +2,7 @@
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
 import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
-import type { StreamMapper } from '../../../src/upstream/chat-events.js'
-import type { SseMessage } from '../../../src/upstream/sse-decoder.js'
+import type { StreamMapper, StreamMessage } from '../../../src/core/stream-mapper.js'
 import { readOpenAiError } from './error-body.js'
 import type { OpenAiStreamChunk, OpenAiToolCallDelta } from './wire-types.js'
 
@@ -25,7 +24,7 @@ export class OpenAiStreamMapper implements StreamMapper {
   private finishReason: DoneReason | undefined
   private sawDone = false
 
-  map (message: SseMessage): ChatEvent[] {
+  map (message: StreamMessage): ChatEvent[] {
     if (message.data === '[DONE]') {
       this.sawDone = true
       return []

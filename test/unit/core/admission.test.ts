@@ -1,7 +1,7 @@
 /** Admission without Fastify: model resolution, the capability checks in Ollama's order and wording, and preset merges. */
 import t from 'tap'
 import {
-  admitChat, canServe, CHAT_RULES, checkCapabilities, GENERATE_RULES, resolveEmbeddingModel, resolveRequestedModel, withPresetMessages,
+  admitChat, ANTHROPIC_MESSAGES_RULES, canServe, CHAT_RULES, checkCapabilities, GENERATE_RULES, resolveEmbeddingModel, resolveRequestedModel, withPresetMessages,
   type CapabilityNeeds
 } from '../../../src/core/admission.js'
 import type { NormalisedChatRequest } from '../../../src/core/chat-request.js'
@@ -101,6 +101,16 @@ t.test('admitChat: resolve, check, then the preset under the client\'s messages 
   providers.addAlias({ name: 'broken', target: 'openai/plain', preset: { options: { temperature: 'hot' } }, origin: 'config' })
   t.throws(() => admitChat(providers, undefined, { model: 'broken', stream: false, chat: hello() }, CHAT_RULES),
     { statusCode: 500, message: 'option "temperature" must be of type float32' }, 'a preset\'s wrong-typed option is Ollama\'s 500')
+})
+
+t.test('the Anthropic dialect drops thinking a model cannot do instead of refusing it, as Ollama\'s layer does', async (t) => {
+  const providers = registry()
+  const asking = { model: 'openai/plain', stream: false, chat: { ...hello(), think: 'high' as const } }
+  t.throws(() => admitChat(providers, undefined, asking, CHAT_RULES), { statusCode: 400, message: '"openai/plain" does not support thinking' })
+  const dropped = admitChat(providers, undefined, asking, ANTHROPIC_MESSAGES_RULES)
+  t.notOk('think' in dropped.chat)
+  t.equal(admitChat(providers, undefined, { ...asking, model: 'openai/full' }, ANTHROPIC_MESSAGES_RULES).chat.think, 'high', 'a thinking model keeps it')
+  t.equal(admitChat(providers, undefined, { ...asking, chat: { ...hello(), think: false } }, ANTHROPIC_MESSAGES_RULES).chat.think, false, '`false` is never a need')
 })
 
 t.test('embedding models: no default model, their own not-found wording, chat models refused', async (t) => {

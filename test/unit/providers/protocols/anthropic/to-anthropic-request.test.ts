@@ -62,3 +62,32 @@ t.test('tool results share one user message and keep client ids (made safe)', as
   t.same(body.messages[1], { role: 'assistant', content: [{ type: 'text', text: 'Calling.' }, { type: 'tool_use', id: 'call_1', name: 'a', input: { x: 1 } }, { type: 'tool_use', id: 'call_1_1', name: 'b', input: {} }] })
   t.same(body.messages[2], { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'call_1_1', content: 'B' }, { type: 'tool_result', tool_use_id: 'call_1', content: 'A' }] })
 })
+
+t.test('thinking the client carried back goes first in its turn, signature and redacted data untouched', async (t) => {
+  const body = toAnthropicRequest({
+    messages: [
+      { role: 'user', content: 'Weather?' },
+      { role: 'assistant', content: '', thinking: 'Use the tool.', thinkingSignature: 'sig-from-client', redactedThinking: ['opaque-data'], toolCalls: [{ id: 'toolu_unknown_here', name: 'get_weather', arguments: { city: 'Tokyo' } }] },
+      { role: 'tool', content: 'sunny', toolCallId: 'toolu_unknown_here' }
+    ],
+    options: { maxTokens: 20_000 },
+    think: 'low'
+  }, context())
+  t.same(body.messages[1]!.content, [
+    { type: 'thinking', thinking: 'Use the tool.', signature: 'sig-from-client' },
+    { type: 'redacted_thinking', data: 'opaque-data' },
+    { type: 'tool_use', id: 'toolu_unknown_here', name: 'get_weather', input: { city: 'Tokyo' } }
+  ])
+  t.same(body.thinking, { type: 'enabled', budget_tokens: 2048 }, 'carried signatures keep thinking on, with no memory of the call')
+
+  const forgotten = toAnthropicRequest({
+    messages: [
+      { role: 'user', content: 'Weather?' },
+      { role: 'assistant', content: '', thinking: 'Use the tool.', toolCalls: [{ id: 'toolu_unknown_here', name: 'get_weather', arguments: {} }] },
+      { role: 'tool', content: 'sunny', toolCallId: 'toolu_unknown_here' }
+    ],
+    options: { maxTokens: 20_000 },
+    think: 'low'
+  }, context())
+  t.same(forgotten.thinking, { type: 'disabled' }, 'unsigned thinking and no memory: thinking is switched off, as before')
+})

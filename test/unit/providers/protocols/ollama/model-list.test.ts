@@ -6,12 +6,14 @@ import { ProviderRegistry } from '../../../../../src/core/provider-registry.js'
 import { Secret } from '../../../../../src/core/secret.js'
 
 t.test('Ollama /api/tags entries to model cards', async (t) => {
-  t.same(readOllamaModelList({ models: [
-    { name: 'llama3.2:latest', model: 'llama3.2:latest', details: { family: 'llama', context_length: 131_072 }, capabilities: ['completion', 'tools', 'audio'] },
-    { name: 'bge-m3:latest', details: { family: 'bert', embedding_length: 1024 }, capabilities: ['embedding'] },
-    { name: 'old:7b', details: {} },
-    { details: {} }
-  ] }), [
+  t.same(readOllamaModelList({
+    models: [
+      { name: 'llama3.2:latest', model: 'llama3.2:latest', details: { family: 'llama', context_length: 131_072 }, capabilities: ['completion', 'tools', 'audio'] },
+      { name: 'bge-m3:latest', details: { family: 'bert', embedding_length: 1024 }, capabilities: ['embedding'] },
+      { name: 'old:7b', details: {} },
+      { details: {} }
+    ]
+  }), [
     { id: 'llama3.2', capabilities: ['completion', 'tools'], contextLength: 131_072, family: 'llama' },
     { id: 'bge-m3', capabilities: ['embedding'], contextLength: 4096, family: 'bert', embeddingLength: 1024 },
     { id: 'old:7b', capabilities: ['completion', 'tools', 'thinking', 'vision'], contextLength: 4096, family: 'ollama' }
