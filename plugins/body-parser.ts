@@ -1,9 +1,19 @@
 /** Reads every request body as JSON whatever its Content-Type, as Ollama does (`curl -d` sends a form type). */
 import fp from 'fastify-plugin'
 import secureJson from 'secure-json-parse'
-import { InvalidRequestError, MissingBodyError } from '../src/errors.js'
+import { decodedBodyStream, readContentCoding } from '../src/core/content-encoding.js'
+import { InvalidRequestError, MissingBodyError, UnsupportedContentEncodingError } from '../src/errors.js'
 
 export default fp(async function bodyParser (fastify) {
+  // Compressed bodies (Codex sends zstd) are decoded before parsing; the body limit applies to the decoded bytes.
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
+    const header = request.headers['content-encoding']
+    const coding = readContentCoding(header)
+    if (coding === 'identity') return payload
+    if (request.headers['content-length'] === '0' || (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined)) return payload
+    if (coding === undefined) throw new UnsupportedContentEncodingError(String(header))
+    return decodedBodyStream(payload, coding, request.routeOptions.bodyLimit ?? fastify.initialConfig.bodyLimit ?? 1024 * 1024)
+  })
   // A POST with no body at all never reaches a parser.
   fastify.addHook('preValidation', async (request) => {
     if (request.body === undefined && (request.method === 'POST' || request.method === 'DELETE')) throw new MissingBodyError()

@@ -109,6 +109,9 @@ export const ModelNotUserDefinedError = requestError<[string, string]>('OLLAMA_M
 export const EmbedModelNotFoundError = requestError<[string]>('OLLAMA_EMBED_MODEL_NOT_FOUND', 'model "%s" not found, try pulling it first', 404)
 export const EmbeddingUnsupportedError = requestError<[string]>('OLLAMA_EMBEDDING_UNSUPPORTED', '%s does not support embedding', 400)
 export const InvalidInputTypeError = requestError('OLLAMA_INVALID_INPUT_TYPE', 'invalid input type', 400)
+/** A compressed request body (Content-Encoding) whose data is not valid in its coding; Ollama's wording for zstd. */
+export const BodyDecodingError = requestError<[string]>('OLLAMA_BODY_DECODING', 'failed to decompress %s body', 400)
+export const UnsupportedContentEncodingError = requestError<[string]>('OLLAMA_UNSUPPORTED_CONTENT_ENCODING', 'unsupported Content-Encoding "%s": send the body uncompressed or as gzip, deflate, br or zstd', 415)
 /** API_KEYS is set and the request carries none of them. */
 /**
  * ADMIN_API_KEYS refused a model change. Ollama has no admin keys: the wording is ours, in its `{"error": …}` shape

@@ -1,12 +1,12 @@
 /** What every chunk of one `/v1` answer shares, and the pieces of OpenAI's answer objects built from ChatEvents. */
-import { randomInt } from 'node:crypto'
 import type { DoneReason, ToolCall } from '../core/chat-event.js'
+import { randomId } from '../core/random-id.js'
 
 export type CompletionKind = 'chat' | 'text'
 
 export interface CompletionFrame {
   readonly kind: CompletionKind
-  /** `chatcmpl-` or `cmpl-` and a number below 999, as Ollama makes them. */
+  /** `chatcmpl-` or `cmpl-` and 29 random alphanumerics, as OpenAI's ids look (Ollama's `<0..998>` collided). */
   readonly id: string
   /** Unix seconds. */
   readonly created: number
@@ -15,7 +15,7 @@ export interface CompletionFrame {
 }
 
 export function newCompletionFrame (kind: CompletionKind, model: string): CompletionFrame {
-  return { kind, id: `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${randomInt(999)}`, created: Math.floor(Date.now() / 1000), model }
+  return { kind, id: randomId(kind === 'chat' ? 'chatcmpl-' : 'cmpl-', 29), created: Math.floor(Date.now() / 1000), model }
 }
 
 export interface OpenAiToolCall {

@@ -54,7 +54,8 @@ function readContent (content: OpenAiMessage['content']): { text: string, images
   return { text: texts.join('\n'), images }
 }
 
-function readImageUrl (imageUrl: unknown): string {
+/** A data URL (jpeg, png, webp or no type) to bare base64 image data, with Ollama's `/v1` wording for anything else. */
+export function readImageUrl (imageUrl: unknown): string {
   const url = typeof imageUrl === 'string' ? imageUrl : (imageUrl as { url?: unknown } | null)?.url
   if (typeof url !== 'string') throw new InvalidRequestError('invalid image input')
   if (url.startsWith('http://') || url.startsWith('https://')) {

@@ -18,6 +18,7 @@ import {
   OpenAiAnswerToolCallSchema, OpenAiChatCompletionChunkSchema, OpenAiChatCompletionSchema, OpenAiEmbeddingListSchema, OpenAiModelListSchema,
   OpenAiModelSchema, OpenAiTextCompletionChunkSchema, OpenAiTextCompletionSchema, OpenAiUsageSchema
 } from './openai-answers.js'
+import { ResponsesResponseSchema, ResponsesStreamEventSchema } from './responses.js'
 
 /** Grouped by file; a new dialect adds its own line (and its tag to OPENAPI_TAGS when it has a new one). */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
@@ -32,7 +33,8 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   OpenAiTextCompletionSchema, OpenAiTextCompletionChunkSchema, OpenAiEmbeddingListSchema, OpenAiModelSchema, OpenAiModelListSchema,
   AnthropicErrorBodySchema, OpenAiOrAnthropicErrorBodySchema, AnthropicMessagesRequestSchema, AnthropicCountTokensRequestSchema,
   AnthropicContentBlockSchema, AnthropicUsageSchema, AnthropicMessageSchema, AnthropicStreamEventSchema, AnthropicCountTokensSchema,
-  AnthropicModelSchema, AnthropicModelListSchema
+  AnthropicModelSchema, AnthropicModelListSchema,
+  ResponsesResponseSchema, ResponsesStreamEventSchema
 ]
 
 /** The document's tags: Ollama's API by area, every other dialect under its own name. */

@@ -23,7 +23,7 @@ t.test('chat completion, not streamed: OpenAI\'s object with the upstream\'s usa
     stop: 'END',
     seed: 7
   })
-  t.match(completion.id, /^chatcmpl-\d{1,3}$/)
+  t.match(completion.id, /^chatcmpl-[A-Za-z0-9]{29}$/)
   t.equal(completion.object, 'chat.completion')
   t.equal(completion.model, 'openai/fake-text')
   t.equal(completion.system_fingerprint, 'fp_ollama')
@@ -158,7 +158,7 @@ t.test('legacy completions, streamed and not', async (t) => {
   const { openai, upstream } = await client(t)
   const single = await openai.completions.create({ model: 'openai/fake-length', prompt: 'Say something', max_tokens: 5 })
   t.equal(single.object, 'text_completion')
-  t.match(single.id, /^cmpl-\d{1,3}$/)
+  t.match(single.id, /^cmpl-[A-Za-z0-9]{29}$/)
   t.same(single.choices, [{ text: 'Cut short', index: 0, finish_reason: 'length' }])
   t.same(single.usage, FAKE_USAGE)
   t.match(upstream.calls[0]!.body, { messages: [{ role: 'user', content: 'Say something' }], max_completion_tokens: 5 })

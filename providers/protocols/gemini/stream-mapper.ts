@@ -1,6 +1,6 @@
 /**
  * Gemini `alt=sse` chunks to ChatEvents: thought parts are thinking, functionCall parts arrive whole and
- * get Ollama ids (their thought signatures remembered by the provider instance), usage is cumulative (the last one wins), and the
+ * get Ollama ids (their thought signatures carried on the call and remembered by the provider instance), usage is cumulative (the last one wins), and the
  * stream simply ends, so usage and finish are given at flush.
  */
 import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
@@ -39,8 +39,10 @@ export class GeminiStreamMapper implements StreamMapper {
         const args = readToolArguments(part.functionCall.args ?? {})
         if (args === undefined) return [...events, { type: 'error', message: `upstream sent invalid arguments for tool call "${part.functionCall.name ?? ''}"` }]
         const id = newToolCallId()
-        if (typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '') this.signatureMemory?.remember(id, part.thoughtSignature)
-        events.push({ type: 'tool-call', toolCall: { id, name: part.functionCall.name ?? '', arguments: args } })
+        // Carried on the call for clients that can hold it (Responses' encrypted_content), remembered for those that cannot.
+        const signature = typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined
+        if (signature !== undefined) this.signatureMemory?.remember(id, signature)
+        events.push({ type: 'tool-call', toolCall: { id, name: part.functionCall.name ?? '', arguments: args, ...(signature === undefined ? {} : { signature }) } })
       } else if (typeof part.text === 'string' && part.text !== '') {
         events.push({ type: part.thought === true ? 'thinking-delta' : 'text-delta', text: part.text })
       }

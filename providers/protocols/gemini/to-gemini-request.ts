@@ -102,7 +102,8 @@ function toGeminiContents (messages: readonly ChatMessage[], needsSignatures: bo
         const calls = message.toolCalls !== undefined && message.toolCalls.length > 0 ? pairing.openTurn(message, messageIndex) : []
         message.toolCalls?.forEach((call, callIndex) => {
           const id = calls[callIndex]?.id
-          const remembered = id === undefined ? undefined : signatureMemory?.recall(id)
+          // The client's own copy first (Responses' encrypted_content), then what this provider instance remembers.
+          const remembered = call.signature ?? (id === undefined ? undefined : signatureMemory?.recall(id))
           const signature = remembered ?? (needsSignatures && callIndex === 0 ? SKIP_SIGNATURE_VALIDATOR : undefined)
           parts.push({ functionCall: { name: call.name, args: call.arguments }, ...(signature === undefined ? {} : { thoughtSignature: signature }) })
         })

@@ -6,6 +6,7 @@ import chatCompletionsRoute from './chat-completions.js'
 import completionsRoute from './completions.js'
 import embeddingsRoute from './embeddings.js'
 import openAiModelRoutes from './models.js'
+import responsesRoute from './responses.js'
 
 const openAiRoutes: FastifyPluginAsync = async (fastify) => {
   // The one error handler decides status and message; within /v1 they take OpenAI's shape.
@@ -14,6 +15,7 @@ const openAiRoutes: FastifyPluginAsync = async (fastify) => {
   await fastify.register(completionsRoute)
   await fastify.register(embeddingsRoute)
   await fastify.register(openAiModelRoutes)
+  await fastify.register(responsesRoute)
 }
 
 export default openAiRoutes

@@ -23,9 +23,11 @@ t.test('thought parts, text, cumulative usage, finish at the end', async (t) => 
   t.same(run(geminiScenario('fake-length')).at(-1), { type: 'finish', reason: 'length' })
 })
 
-t.test('function calls arrive whole, get ids, and their signatures are remembered', async (t) => {
+t.test('function calls arrive whole, get ids, and carry their signatures, which are also remembered', async (t) => {
   const calls = run(geminiScenario('fake-tools')).flatMap((event) => event.type === 'tool-call' ? [event.toolCall] : [])
   t.equal(calls.length, 2)
+  t.equal(calls[0]!.signature, FAKE_THOUGHT_SIGNATURE, 'the call carries its signature for clients that hold it')
+  t.equal(calls[1]!.signature, undefined)
   t.equal(signatureMemory.recall(calls[0]!.id), FAKE_THOUGHT_SIGNATURE)
   t.equal(signatureMemory.recall(calls[1]!.id), undefined, 'only the first parallel call carries one')
 })
