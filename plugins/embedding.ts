@@ -11,7 +11,7 @@ import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { AnswerMetrics } from '../src/core/answer-metrics.js'
 import { callUpstreamJson } from '../src/upstream/call-upstream-json.js'
 import { linkUpstreamSignal } from '../src/upstream/upstream-signal.js'
-import { UpstreamError } from '../src/upstream/upstream-error.js'
+import { UpstreamError } from '../src/errors.js'
 
 /** Batches in flight per request: fast for large inputs, gentle on provider rate limits. */
 const EMBED_CONCURRENCY = 4

@@ -13,7 +13,7 @@ import { abortedError, callUpstreamWithRetries } from './call-upstream.js'
 import type { CircuitBreakers } from './circuit-breaker.js'
 import type { RetryPolicy } from './retry-policy.js'
 import { linkUpstreamSignal } from './upstream-signal.js'
-import { UpstreamError } from './upstream-error.js'
+import { UpstreamError } from '../errors.js'
 
 /** The minimal logger this module needs (pino and Fastify's logger fit). */
 export interface UpstreamLog {

@@ -1,5 +1,5 @@
 /** When a failed upstream attempt is worth repeating, and how long to wait first. */
-import { UpstreamError } from './upstream-error.js'
+import { UpstreamError } from '../errors.js'
 
 export interface RetryPolicy {
   /** Retries after the first attempt, per model. */

@@ -1,9 +1,6 @@
 /** The status a client sees for a provider's error answer: the protocol's own rule first, then the generic one. */
 import type { Protocol } from '../core/protocol.js'
 
-// The class lives in the catalogue (src/errors.ts); the writers and the fallback loop import it from here.
-export { UpstreamError } from '../errors.js'
-
 /**
  * Status our client sees for an upstream HTTP error (`message` is the provider's, from `readErrorMessage`).
  * The protocol's `classifyError` decides first (a provider that words an unknown model or a refused key

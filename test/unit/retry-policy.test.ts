@@ -1,6 +1,6 @@
 import t from 'tap'
 import { backoffDelay, isRetryable, parseRetryAfter, retryDelay } from '../../src/upstream/retry-policy.js'
-import { UpstreamError } from '../../src/upstream/upstream-error.js'
+import { UpstreamError } from '../../src/errors.js'
 
 const policy = { maxRetries: 3, baseDelayMs: 100, maxWaitMs: 5000 }
 const upstreamStatus = (status: number, retryAfter?: string) => new UpstreamError('x', { statusCode: 502, upstreamStatus: status, ...(retryAfter === undefined ? {} : { retryAfter }) })
