@@ -1,21 +1,34 @@
 /** POST /api/chat */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { CHAT_RULES, checkCapabilities, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
 import { chatNeeds, decodeChatBody, readChatRequest } from '../ollama/chat-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
+import { answerSchemas, uncheckedHandler, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js'
-import { inferenceResponses } from './inference-responses.js'
+import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
 
 const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/api/chat', {
     schema: {
+      operationId: 'chat',
       summary: 'Generate the next message in a chat',
       tags: ['inference'],
-      body: ChatRequestSchema,
-      response: inferenceResponses(ChatResponseSchema)
+      body: Type.Ref(ChatRequestSchema),
+      response: uncheckedHandler(answerSchemas(OLLAMA_DIALECT, {
+        description: 'NDJSON chunks ending with `done: true` (the default), or one JSON answer with `stream: false`; ' +
+          'empty messages answer a load (or, with keep_alive 0, unload) object',
+        json: ChatResponseSchema,
+        stream: ChatResponseSchema,
+        errors: {
+          ...UPSTREAM_ERRORS,
+          400: 'Invalid request, bad image data, or a capability the model lacks (tools, thinking, vision, chat)',
+          500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
+        }
+      }))
     }
   }, async (request, reply) => {
     const body = request.body ?? {}

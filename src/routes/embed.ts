@@ -1,26 +1,22 @@
 /** POST /api/embed and the legacy POST /api/embeddings */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import type { FastifySchemaValidationError } from 'fastify'
 import { InvalidInputTypeError } from '../errors.js'
 import { resolveEmbeddingModel } from '../core/admission.js'
 import { toOllamaVector } from '../ollama/embedding-vectors.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { checkOptionTypes } from '../core/ollama-options.js'
-import { ErrorBodySchema } from '../schemas/common.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
+import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from '../schemas/embed.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
 
-function embedResponses (answer: TSchema) {
-  const error = Type.Ref(ErrorBodySchema)
-  return {
-    200: Type.Ref(answer),
-    400: { description: 'Invalid request, or a model that cannot embed', ...error },
-    404: { description: 'Unknown model', ...error },
-    429: { description: 'Upstream rate limit', ...error },
-    502: { description: 'Upstream failure', ...error },
-    504: { description: 'Upstream timeout', ...error }
-  }
+const EMBED_ERRORS = {
+  ...UPSTREAM_ERRORS,
+  400: 'Invalid request or input type, or a model that cannot embed',
+  404: 'Unknown model (Ollama\'s "try pulling it first" wording)',
+  500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
 }
 
 /** Ollama answers any `input` that is not a string or a list of strings with `invalid input type`. */
@@ -33,10 +29,11 @@ function inputTypeErrors (errors: FastifySchemaValidationError[], dataVar: strin
 const embedRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/api/embed', {
     schema: {
+      operationId: 'embed',
       summary: 'Embed one text or a list of texts',
       tags: ['embeddings'],
-      body: EmbedRequestSchema,
-      response: embedResponses(EmbedResponseSchema)
+      body: Type.Ref(EmbedRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, { description: 'One unit vector per input', json: EmbedResponseSchema, errors: EMBED_ERRORS })
     },
     schemaErrorFormatter: inputTypeErrors
   }, async (request) => {
@@ -72,11 +69,12 @@ const embedRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post('/api/embeddings', {
     schema: {
+      operationId: 'embeddings',
       summary: 'Embed one text (deprecated: use /api/embed)',
       tags: ['embeddings'],
       deprecated: true,
-      body: EmbeddingsRequestSchema,
-      response: embedResponses(EmbeddingsResponseSchema)
+      body: Type.Ref(EmbeddingsRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, { description: 'The provider\'s vector, not normalised', json: EmbeddingsResponseSchema, errors: EMBED_ERRORS })
     }
   }, async (request) => {
     const body = request.body ?? {}

@@ -1,21 +1,34 @@
 /** POST /api/generate */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { checkCapabilities, GENERATE_RULES, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
 import { decodeGenerateBody, generateNeeds, hasContext, readGenerateRequest } from '../ollama/generate-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
-import { GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
+import { answerSchemas, uncheckedHandler, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
+import { OLLAMA_DIALECT } from '../schemas/common.js'
+import { GenerateChunkSchema, GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
-import { inferenceResponses } from './inference-responses.js'
 
 const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/api/generate', {
     schema: {
+      operationId: 'generate',
       summary: 'Generate a completion for a prompt',
       tags: ['inference'],
-      body: GenerateRequestSchema,
-      response: inferenceResponses(GenerateResponseSchema)
+      body: Type.Ref(GenerateRequestSchema),
+      response: uncheckedHandler(answerSchemas(OLLAMA_DIALECT, {
+        description: 'NDJSON chunks ending with `done: true` (the default), or one JSON answer with `stream: false`; ' +
+          'an empty prompt answers a load (or, with keep_alive 0, unload) object',
+        json: GenerateResponseSchema,
+        stream: GenerateChunkSchema,
+        errors: {
+          ...UPSTREAM_ERRORS,
+          400: 'Invalid request, bad image data, raw with template/system/context, or a capability the model lacks (thinking, vision, insert)',
+          500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
+        }
+      }))
     }
   }, async (request, reply) => {
     const body = request.body ?? {}

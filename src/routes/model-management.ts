@@ -16,31 +16,26 @@ import { isValidModelName } from '../ollama/model-name-syntax.js'
 import { checkOptionTypes } from '../core/ollama-options.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'
-import { ErrorBodySchema } from '../schemas/common.js'
+import { answerSchemas, BODY_ERRORS } from '../schemas/answer-schemas.js'
+import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { CopyRequestSchema, CreateRequestSchema, type CreateRequest, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from '../schemas/model-management.js'
 
-const progressResponses = {
-  200: {
-    description: 'NDJSON progress ending with {"status":"success"} (or an error line); with `stream: false`, the last object alone',
-    content: {
-      'application/x-ndjson': { schema: Type.Ref(ProgressResponseSchema) },
-      'application/json': { schema: Type.Ref(ProgressResponseSchema) }
-    }
-  },
-  400: Type.Ref(ErrorBodySchema),
-  404: Type.Ref(ErrorBodySchema),
-  500: Type.Ref(ErrorBodySchema)
-}
-
-const emptyResponses = {
-  200: { description: 'Empty body, as Ollama answers', type: 'null' },
-  400: Type.Ref(ErrorBodySchema),
-  404: Type.Ref(ErrorBodySchema)
-}
+const PROGRESS = 'NDJSON progress ending with {"status":"success"}, or with an error line; with `stream: false`, the last object alone'
 
 const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/api/pull', {
-    schema: { summary: 'Succeeds for a model a provider serves; nothing is downloaded', tags: ['models'], body: PullRequestSchema, response: progressResponses }
+    schema: {
+      operationId: 'pullModel',
+      summary: 'Succeeds for a model a provider serves; nothing is downloaded',
+      tags: ['models'],
+      body: Type.Ref(PullRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, {
+        description: PROGRESS,
+        json: ProgressResponseSchema,
+        stream: ProgressResponseSchema,
+        errors: { ...BODY_ERRORS, 400: 'An invalid model name, or a body that is not JSON', 500: 'With `stream: false`, a model no provider serves' }
+      })
+    }
   }, async (request, reply) => {
     const name = request.body.model || request.body.name || ''
     // Provider model ids may hold characters Ollama's names do not: whatever resolves is valid.
@@ -58,7 +53,22 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.post('/api/push', {
-    schema: { summary: 'Always fails: there is nothing to upload for a cloud model', tags: ['models'], body: PullRequestSchema, response: progressResponses }
+    schema: {
+      operationId: 'pushModel',
+      summary: 'Always fails: there is nothing to upload for a cloud model',
+      tags: ['models'],
+      body: Type.Ref(PullRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, {
+        description: 'NDJSON: one progress line, then the error line; nothing is ever pushed',
+        stream: ProgressResponseSchema,
+        errors: {
+          ...BODY_ERRORS,
+          400: 'No model named, or a body that is not JSON',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
+          500: 'With `stream: false`: pushing is not supported'
+        }
+      })
+    }
   }, async (request, reply) => {
     const name = request.body.model || request.body.name
     if (!name) throw new ModelRequiredError()
@@ -70,7 +80,24 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.post('/api/create', {
-    schema: { summary: 'Make a model on top of a served one, with its own system prompt and options', tags: ['models'], body: CreateRequestSchema, response: progressResponses }
+    schema: {
+      operationId: 'createModel',
+      summary: 'Make a model on top of a served one, with its own system prompt and options',
+      tags: ['models'],
+      body: Type.Ref(CreateRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, {
+        description: PROGRESS,
+        json: ProgressResponseSchema,
+        stream: ProgressResponseSchema,
+        errors: {
+          ...BODY_ERRORS,
+          400: 'An invalid name, no `from`, files or adapters, wrong-typed parameters, a bad message role, or a name that is not user-defined',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
+          404: 'The model in `from` is not served',
+          500: 'The model could not be saved in DATA_DIR'
+        }
+      })
+    }
   }, async (request, reply) => {
     const body = request.body
     const name = body.model || body.name
@@ -95,7 +122,23 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.post('/api/copy', {
-    schema: { summary: 'Copy a model under another name, as a user-defined model', tags: ['models'], body: CopyRequestSchema, response: emptyResponses }
+    schema: {
+      operationId: 'copyModel',
+      summary: 'Copy a model under another name, as a user-defined model',
+      tags: ['models'],
+      body: Type.Ref(CopyRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, {
+        description: 'Empty body, as Ollama answers',
+        empty: true,
+        errors: {
+          ...BODY_ERRORS,
+          400: 'An invalid source or destination, or a destination that is not user-defined',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
+          404: 'The source is not served',
+          500: 'The copy could not be saved in DATA_DIR'
+        }
+      })
+    }
   }, async (request, reply) => {
     const { source = '', destination = '' } = request.body
     const servable = source !== '' && fastify.providers.resolve(source) !== undefined
@@ -109,7 +152,23 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.delete('/api/delete', {
-    schema: { summary: 'Delete a user-defined model; a provider\'s model cannot be deleted', tags: ['models'], body: DeleteRequestSchema, response: emptyResponses }
+    schema: {
+      operationId: 'deleteModel',
+      summary: 'Delete a user-defined model; a provider\'s model cannot be deleted',
+      tags: ['models'],
+      body: Type.Ref(DeleteRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, {
+        description: 'Empty body, as Ollama answers',
+        empty: true,
+        errors: {
+          ...BODY_ERRORS,
+          400: 'An invalid name, or a model that is not user-defined',
+          403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
+          404: 'No such user-defined model',
+          500: 'The change could not be saved in DATA_DIR'
+        }
+      })
+    }
   }, async (request, reply) => {
     const name = request.body.model || request.body.name || ''
     const alias = name === '' ? undefined : fastify.providers.getAlias(name)

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ModelNotFoundError, ModelRequiredError } from '../errors.js'
 import { listedModel, runningModel, showModel } from '../ollama/model-listing.js'
-import { ErrorBodySchema } from '../schemas/common.js'
+import { answerSchemas, BODY_ERRORS } from '../schemas/answer-schemas.js'
+import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { PsResponseSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema } from '../schemas/models.js'
 
 /** Real Ollama echoes the requested name as the display name for Copilot Chat. */
@@ -11,15 +12,25 @@ const COPILOT_USER_AGENT = 'GitHubCopilotChat/'
 
 const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/api/tags', {
-    schema: { summary: 'List the models every active provider serves', tags: ['models'], response: { 200: Type.Ref(TagsResponseSchema) } }
+    schema: {
+      operationId: 'listModels',
+      summary: 'List the models every active provider serves',
+      tags: ['models'],
+      response: answerSchemas(OLLAMA_DIALECT, { description: 'Every served model', json: TagsResponseSchema })
+    }
   }, async () => ({ models: fastify.providers.list().map(listedModel) }))
 
   fastify.post('/api/show', {
     schema: {
+      operationId: 'showModel',
       summary: 'Show a model\'s details, capabilities and model_info',
       tags: ['models'],
-      body: ShowRequestSchema,
-      response: { 200: Type.Ref(ShowResponseSchema), 400: Type.Ref(ErrorBodySchema), 404: Type.Ref(ErrorBodySchema) }
+      body: Type.Ref(ShowRequestSchema),
+      response: answerSchemas(OLLAMA_DIALECT, {
+        description: 'The model',
+        json: ShowResponseSchema,
+        errors: { ...BODY_ERRORS, 400: 'No model named, or a body that is not JSON', 404: 'Unknown model' }
+      })
     }
   }, async (request) => {
     const name = request.body?.model || request.body?.name
@@ -31,7 +42,12 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.get('/api/ps', {
-    schema: { summary: 'List recently used models, as loaded models', tags: ['models'], response: { 200: Type.Ref(PsResponseSchema) } }
+    schema: {
+      operationId: 'listRunningModels',
+      summary: 'List recently used models, as loaded models',
+      tags: ['models'],
+      response: answerSchemas(OLLAMA_DIALECT, { description: 'Models used within their keep_alive', json: PsResponseSchema })
+    }
   }, async () => ({
     models: fastify.recentModels.list().map((entry) => runningModel(entry.model, entry.expiresAt))
   }))

@@ -1,6 +1,6 @@
 /** `/api/chat` request and response bodies. */
 import { Type, type Static } from '@sinclair/typebox'
-import { DoneReasonSchema, FormatSchema, KeepAliveSchema, MessageSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, ThinkSchema, ToolCallSchema, ToolSchema } from './common.js'
+import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, MessageSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, StringEnum, ThinkSchema, ToolSchema } from './common.js'
 
 export const ChatRequestSchema = Type.Object({
   model: Type.Optional(Type.String({ description: 'provider/model, optionally with :latest' })),
@@ -19,16 +19,22 @@ export const ChatRequestSchema = Type.Object({
 
 export type ChatRequest = Static<typeof ChatRequestSchema>
 
+/**
+ * One answer, or one NDJSON line of a streamed answer (src/ollama/chunk-builder.ts writes both).
+ * `done_reason` and the metrics are on the last line only; `thinking` and `tool_calls` only when not empty.
+ */
 export const ChatResponseSchema = Type.Object({
-  model: Type.String(),
+  model: Type.String({ description: 'The model name as the client sent it' }),
   created_at: Type.String({ format: 'date-time' }),
   message: Type.Object({
-    role: Type.String(),
+    role: StringEnum(['assistant']),
     content: Type.String(),
     thinking: Type.Optional(Type.String()),
-    tool_calls: Type.Optional(Type.Array(Type.Ref(ToolCallSchema)))
+    tool_calls: Type.Optional(Type.Array(Type.Ref(AnswerToolCallSchema)))
   }),
   done_reason: Type.Optional(DoneReasonSchema),
   done: Type.Boolean(),
   ...MetricsProperties
-}, { $id: 'ChatResponse', description: 'One answer, or one NDJSON chunk of a streamed answer' })
+}, { $id: 'ChatResponse', description: 'One answer, or one NDJSON line of a streamed answer' })
+
+export type ChatResponse = Static<typeof ChatResponseSchema>

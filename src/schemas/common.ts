@@ -1,9 +1,41 @@
-/** Wire schemas shared by the inference endpoints; each `$id` becomes an OpenAPI component. */
-import { Type, type Static } from '@sinclair/typebox'
+/** Wire schemas shared by the Ollama endpoints, and the conventions every schema file follows. */
+/*
+ * Conventions (src/schemas/**; the OpenAPI document at /openapi.json is built from these, see plugins/openapi.ts):
+ * - One file per dialect or resource; a wire object is `XxxSchema` with `$id: 'Xxx'`, its component name.
+ *   Ollama's own names stay bare (`ChatRequest`, `ChatResponse`), other dialects carry a prefix
+ *   (`OpenAiChatCompletion`, `AnthropicMessage`). Every `$id` schema is listed in src/schemas/index.ts.
+ * - Answer schemas are exact: fast-json-stringify serializes a one-shot JSON answer with its schema,
+ *   dropping undeclared fields and writing required fields first, then optional ones, each in declared
+ *   order. Declare every field the writer emits, keep required/optional as the bytes need, and no
+ *   `anyOf` on a field every answer carries (nullable unions serialize through a validator).
+ *   Literal strings are `StringEnum([...])`, not `Type.Literal` (a const is written without looking).
+ * - A streamed answer declares one item: an NDJSON line or an SSE frame's `data`, the dialect's
+ *   in-band error object included (answer-schemas.ts adds it).
+ * - A route's `schema.response` comes from `answerSchemas(dialect, spec)` (answer-schemas.ts);
+ *   a dialect (`OLLAMA_DIALECT` below, `OPENAI_DIALECT` in openai.ts, `ANTHROPIC_DIALECT` in anthropic.ts)
+ *   names its error body and framing.
+ *   The handler's return is then type-checked against every body the route documents.
+ * - Routes carry a stable lowerCamelCase `operationId` (bare for Ollama's API, `openAi…`, `anthropic…`
+ *   for the others; Fastify's HEAD twin becomes `<id>Head`) and tags from OPENAPI_TAGS in index.ts.
+ *   test/openapi/ lists every operation and checks real answers against the document.
+ */
+import { Type, type Static, type TUnsafe } from '@sinclair/typebox'
+import type { DocumentedDialect } from './answer-schemas.js'
+
+/** A string limited to `values`: typed as their union, serialized as a plain string (no validator). */
+export function StringEnum<const T extends readonly string[]> (values: T, options: { description?: string } = {}): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
+}
 
 export const ErrorBodySchema = Type.Object({
   error: Type.String({ description: 'What went wrong, in Ollama\'s wording' })
-}, { $id: 'ErrorBody', description: 'Every error the API answers' })
+}, { $id: 'ErrorBody', description: 'Every error the Ollama API answers, and the line a stream may end with' })
+
+/** Ollama's API: `{"error":"…"}` errors, NDJSON streams. */
+export const OLLAMA_DIALECT: DocumentedDialect<typeof ErrorBodySchema> = {
+  errorBody: ErrorBodySchema,
+  streamMediaType: 'application/x-ndjson'
+}
 
 /** Types are documented, not validated here: src/ollama/option-types.ts answers Ollama's own wording for a wrong type. */
 const option = (type: string, description?: string) => Type.Optional(Type.Unknown({ description: description === undefined ? type : `${type}. ${description}` }))
@@ -46,7 +78,23 @@ export const ToolCallSchema = Type.Object({
     name: Type.String(),
     arguments: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.String()])
   })
-}, { $id: 'ToolCall' })
+}, { $id: 'ToolCall', description: 'A tool call in a message the client sends back' })
+
+/**
+ * A tool call in an answer (`message.tool_calls[]`; a generate stream's final line). `id` and
+ * `function.index` are always there, but declared optional: fast-json-stringify writes required
+ * fields first, and the one-shot answer's bytes have `function` before `id`, `index` last.
+ */
+export const AnswerToolCallSchema = Type.Object({
+  id: Type.Optional(Type.String({ description: 'Always present' })),
+  function: Type.Object({
+    index: Type.Optional(Type.Integer({ description: 'Always present: the call\'s position in the answer' })),
+    name: Type.String(),
+    arguments: Type.Record(Type.String(), Type.Unknown(), { description: 'The arguments as an object' })
+  })
+}, { $id: 'AnswerToolCall' })
+
+export type AnswerToolCall = Static<typeof AnswerToolCallSchema>
 
 export const MessageSchema = Type.Object({
   role: Type.String({ description: 'system, user, assistant or tool' }),
@@ -81,4 +129,4 @@ export const MetricsProperties = {
 
 export const StreamFlagSchema = Type.Optional(Type.Union([Type.Boolean(), Type.Null()], { description: 'Streamed (NDJSON) unless false' }))
 
-export const DoneReasonSchema = Type.String({ description: 'stop, length, load or unload' })
+export const DoneReasonSchema = StringEnum(['stop', 'length', 'load', 'unload'], { description: 'load and unload answer an empty prompt or messages' })

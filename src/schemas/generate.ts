@@ -1,6 +1,6 @@
 /** `/api/generate` request and response bodies. */
 import { Type, type Static } from '@sinclair/typebox'
-import { DoneReasonSchema, FormatSchema, KeepAliveSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, ThinkSchema } from './common.js'
+import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, ThinkSchema } from './common.js'
 
 export const GenerateRequestSchema = Type.Object({
   model: Type.Optional(Type.String()),
@@ -24,12 +24,31 @@ export const GenerateRequestSchema = Type.Object({
 
 export type GenerateRequest = Static<typeof GenerateRequestSchema>
 
-export const GenerateResponseSchema = Type.Object({
-  model: Type.String(),
+const generateAnswerProperties = {
+  model: Type.String({ description: 'The model name as the client sent it' }),
   created_at: Type.String({ format: 'date-time' }),
   response: Type.String(),
   thinking: Type.Optional(Type.String()),
   done: Type.Boolean(),
   done_reason: Type.Optional(DoneReasonSchema),
   ...MetricsProperties
-}, { $id: 'GenerateResponse', description: 'One answer, or one NDJSON chunk of a streamed answer' })
+}
+
+/** The one-shot answer (src/ollama/aggregate.ts); `done_reason` and the metrics always, `thinking` when not empty. */
+export const GenerateResponseSchema = Type.Object(generateAnswerProperties, {
+  $id: 'GenerateResponse',
+  description: 'The one-shot answer; also a load or unload answer'
+})
+
+export type GenerateResponse = Static<typeof GenerateResponseSchema>
+
+/**
+ * One NDJSON line of a streamed answer (src/ollama/ndjson-encoder.ts). The last line also carries the
+ * tool calls the model made, which the one-shot answer leaves out today (its serializer drops them).
+ */
+export const GenerateChunkSchema = Type.Object({
+  ...generateAnswerProperties,
+  tool_calls: Type.Optional(Type.Array(Type.Ref(AnswerToolCallSchema), { description: 'On the last line only' }))
+}, { $id: 'GenerateChunk', description: 'One NDJSON line of a streamed answer; done_reason and the metrics on the last only' })
+
+export type GenerateChunk = Static<typeof GenerateChunkSchema>

@@ -1,16 +1,30 @@
-/** `/v1` request and response bodies, as Ollama's OpenAI compatibility layer accepts and answers them. */
+/** `/v1` request bodies and errors, as Ollama's OpenAI compatibility layer reads and answers them (answers: openai-answers.ts). */
 import { Type, type Static } from '@sinclair/typebox'
+import type { DocumentedDialect } from './answer-schemas.js'
+import { StringEnum } from './common.js'
 
 export const OpenAiErrorBodySchema = Type.Object({
   error: Type.Object({
     message: Type.String(),
-    type: Type.String({ description: 'invalid_request_error (400), not_found_error (404) or api_error' }),
+    type: StringEnum(['invalid_request_error', 'not_found_error', 'api_error'], {
+      description: 'invalid_request_error (400), not_found_error (404), api_error (every other status, and a stream\'s error frame)'
+    }),
     param: Type.Null(),
     code: Type.Null()
   })
-}, { $id: 'OpenAiErrorBody', description: 'Every `/v1` error, in OpenAI\'s shape' })
+}, { $id: 'OpenAiErrorBody', description: 'Every `/v1` error, and the frame a stream may end with, in OpenAI\'s shape' })
 
-export const OpenAiToolCallSchema = Type.Object({
+export type OpenAiErrorBody = Static<typeof OpenAiErrorBodySchema>
+
+/** OpenAI's API under `/v1`: `{"error":{…}}` errors, server-sent events ending with `data: [DONE]`. */
+export const OPENAI_DIALECT: DocumentedDialect<typeof OpenAiErrorBodySchema> = {
+  errorBody: OpenAiErrorBodySchema,
+  streamMediaType: 'text/event-stream',
+  streamEnd: '[DONE]'
+}
+
+/** A tool call inside an assistant message the client sends back (answers use OpenAiAnswerToolCall). */
+export const OpenAiMessageToolCallSchema = Type.Object({
   id: Type.Optional(Type.String()),
   index: Type.Optional(Type.Integer()),
   type: Type.Optional(Type.String()),
@@ -18,7 +32,7 @@ export const OpenAiToolCallSchema = Type.Object({
     name: Type.String(),
     arguments: Type.Optional(Type.String({ description: 'The arguments as a JSON string' }))
   })
-}, { $id: 'OpenAiToolCall' })
+}, { $id: 'OpenAiMessageToolCall' })
 
 export const OpenAiMessageSchema = Type.Object({
   role: Type.String({ description: 'system, developer, user, assistant or tool' }),
@@ -29,7 +43,7 @@ export const OpenAiMessageSchema = Type.Object({
   ])),
   name: Type.Optional(Type.String()),
   reasoning: Type.Optional(Type.String()),
-  tool_calls: Type.Optional(Type.Union([Type.Array(Type.Ref(OpenAiToolCallSchema)), Type.Null()])),
+  tool_calls: Type.Optional(Type.Union([Type.Array(Type.Ref(OpenAiMessageToolCallSchema)), Type.Null()])),
   tool_call_id: Type.Optional(Type.String())
 }, { $id: 'OpenAiMessage' })
 
@@ -85,18 +99,6 @@ export const OpenAiCompletionRequestSchema = Type.Object({
 }, { $id: 'OpenAiCompletionRequest' })
 
 export type OpenAiCompletionRequest = Static<typeof OpenAiCompletionRequestSchema>
-
-export const OpenAiModelSchema = Type.Object({
-  id: Type.String(),
-  object: Type.Literal('model'),
-  created: Type.Integer({ description: 'Unix seconds' }),
-  owned_by: Type.String({ description: 'The namespace: the provider id, or library for names without one' })
-}, { $id: 'OpenAiModel' })
-
-export const OpenAiModelListSchema = Type.Object({
-  object: Type.Literal('list'),
-  data: Type.Union([Type.Array(Type.Ref(OpenAiModelSchema)), Type.Null()], { description: 'null when no model is served, as Ollama answers' })
-}, { $id: 'OpenAiModelList' })
 
 export const OpenAiEmbeddingsRequestSchema = Type.Object({
   model: Type.String(),

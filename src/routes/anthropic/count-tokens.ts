@@ -4,6 +4,7 @@
  * an estimate with o200k_base (src/anthropic/estimate-tokens.ts). Real Ollama serves it only on its desktop gateway.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { estimateInputTokens } from '../../anthropic/estimate-tokens.js'
 import { readConversation } from '../../anthropic/messages-reader.js'
@@ -13,16 +14,21 @@ import type { ResolvedModel } from '../../core/provider-registry.js'
 import { InvalidRequestError, ModelRequiredError } from '../../errors.js'
 import { callUpstreamJson } from '../../upstream/call-upstream-json.js'
 import { linkUpstreamSignal } from '../../upstream/upstream-signal.js'
-import { AnthropicCountTokensRequestSchema, AnthropicCountTokensResponseSchema } from '../../schemas/anthropic.js'
-import { anthropicResponses } from './responses.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../../schemas/answer-schemas.js'
+import { ANTHROPIC_DIALECT, AnthropicCountTokensRequestSchema, AnthropicCountTokensSchema } from '../../schemas/anthropic.js'
 
 const countTokensRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/v1/messages/count_tokens', {
     schema: {
+      operationId: 'anthropicCountTokens',
       summary: 'Input tokens of a conversation: the provider\'s own count, or an estimate',
       tags: ['anthropic'],
-      body: AnthropicCountTokensRequestSchema,
-      response: anthropicResponses({ description: 'The input token count', ...AnthropicCountTokensResponseSchema })
+      body: Type.Ref(AnthropicCountTokensRequestSchema),
+      response: answerSchemas(ANTHROPIC_DIALECT, {
+        description: 'The input token count',
+        json: AnthropicCountTokensSchema,
+        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid request: no model, no messages, or a message this dialect cannot read', 404: 'Unknown model' }
+      })
     }
   }, async (request) => {
     const body = request.body

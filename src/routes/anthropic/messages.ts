@@ -1,14 +1,15 @@
 /** POST /v1/messages: Anthropic's Messages API over every provider, as Ollama's compatibility layer serves it. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { roughInputTokens } from '../../anthropic/estimate-tokens.js'
 import { AnthropicMessageWriter } from '../../anthropic/message-writer.js'
 import { readMessagesRequest } from '../../anthropic/messages-reader.js'
 import { admitChat, ANTHROPIC_MESSAGES_RULES } from '../../core/admission.js'
 import type { NormalisedChatRequest } from '../../core/chat-request.js'
 import type { ModelCard } from '../../core/capabilities.js'
-import { AnthropicMessagesRequestSchema } from '../../schemas/anthropic.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../../schemas/answer-schemas.js'
+import { ANTHROPIC_DIALECT, AnthropicMessageSchema, AnthropicMessagesRequestSchema, AnthropicStreamEventSchema } from '../../schemas/anthropic.js'
 import { DEFAULT_KEEP_ALIVE_MS } from '../defaults.js'
-import { anthropicResponses } from './responses.js'
 
 /**
  * max_tokens is required in this dialect, and clients size it for Claude (Claude Code asks 32,000): a model whose
@@ -23,13 +24,15 @@ function withinOutputLimit (chat: NormalisedChatRequest, card: ModelCard): Norma
 const messagesRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/v1/messages', {
     schema: {
+      operationId: 'anthropicCreateMessage',
       summary: 'Anthropic Messages over the same models (Claude Code, Anthropic SDKs)',
       tags: ['anthropic'],
-      body: AnthropicMessagesRequestSchema,
-      response: anthropicResponses({
-        description: 'A `message` object, or Anthropic\'s server-sent events (message_start … message_stop) when `stream` is true',
-        type: 'object',
-        additionalProperties: true
+      body: Type.Ref(AnthropicMessagesRequestSchema),
+      response: answerSchemas(ANTHROPIC_DIALECT, {
+        description: 'A `message` object, or with `stream: true` Anthropic\'s server-sent events (message_start … message_stop, ping)',
+        json: AnthropicMessageSchema,
+        stream: AnthropicStreamEventSchema,
+        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid request or message, max_tokens missing, or a capability the model lacks (tools, thinking, vision)' }
       })
     }
   }, async (request, reply) => {

@@ -1,20 +1,28 @@
 /** POST /v1/chat/completions, as Ollama's OpenAI compatibility layer serves it. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { admitChat, CHAT_RULES } from '../../core/admission.js'
 import { readChatCompletionsRequest } from '../../openai/chat-completions-reader.js'
 import { newCompletionFrame } from '../../openai/completion-frame.js'
 import { CompletionWriter } from '../../openai/sse-writer.js'
-import { OpenAiChatRequestSchema } from '../../schemas/openai.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../../schemas/answer-schemas.js'
+import { OPENAI_DIALECT, OpenAiChatRequestSchema } from '../../schemas/openai.js'
+import { OpenAiChatCompletionChunkSchema, OpenAiChatCompletionSchema } from '../../schemas/openai-answers.js'
 import { DEFAULT_KEEP_ALIVE_MS } from '../defaults.js'
-import { openAiResponses } from './openai-responses.js'
 
 const chatCompletionsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/v1/chat/completions', {
     schema: {
+      operationId: 'openAiCreateChatCompletion',
       summary: 'OpenAI chat completions over the same models',
       tags: ['openai'],
-      body: OpenAiChatRequestSchema,
-      response: openAiResponses('A `chat.completion` object, or `chat.completion.chunk` server-sent events ending with `data: [DONE]` when `stream` is true')
+      body: Type.Ref(OpenAiChatRequestSchema),
+      response: answerSchemas(OPENAI_DIALECT, {
+        description: 'A `chat.completion` object, or with `stream: true` `chat.completion.chunk` server-sent events ending with `data: [DONE]`',
+        json: OpenAiChatCompletionSchema,
+        stream: OpenAiChatCompletionChunkSchema,
+        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid request or message, or a capability the model lacks (tools, thinking, vision, chat)' }
+      })
     }
   }, async (request, reply) => {
     const read = readChatCompletionsRequest(request.body)

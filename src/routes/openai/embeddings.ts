@@ -1,19 +1,26 @@
 /** POST /v1/embeddings, as Ollama serves it on top of `/api/embed`: unit vectors, `dimensions`, float or base64. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
 import { resolveEmbeddingModel } from '../../core/admission.js'
 import { toOllamaVector } from '../../ollama/embedding-vectors.js'
 import { embeddingList, readEmbeddingInput, readEncodingFormat } from '../../openai/embedding-list.js'
-import { OpenAiEmbeddingsRequestSchema } from '../../schemas/openai.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../../schemas/answer-schemas.js'
+import { OPENAI_DIALECT, OpenAiEmbeddingsRequestSchema } from '../../schemas/openai.js'
+import { OpenAiEmbeddingListSchema } from '../../schemas/openai-answers.js'
 import { DEFAULT_KEEP_ALIVE_MS } from '../defaults.js'
-import { openAiResponses } from './openai-responses.js'
 
 const embeddingsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/v1/embeddings', {
     schema: {
+      operationId: 'openAiCreateEmbedding',
       summary: 'OpenAI embeddings over the same embedding models',
       tags: ['openai'],
-      body: OpenAiEmbeddingsRequestSchema,
-      response: openAiResponses('A list of `embedding` objects in input order, with usage')
+      body: Type.Ref(OpenAiEmbeddingsRequestSchema),
+      response: answerSchemas(OPENAI_DIALECT, {
+        description: 'A list of `embedding` objects in input order, with usage',
+        json: OpenAiEmbeddingListSchema,
+        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid request, no input, an unknown encoding_format, or a model that cannot embed' }
+      })
     }
   }, async (request) => {
     const body = request.body

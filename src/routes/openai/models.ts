@@ -8,8 +8,9 @@ import { anthropicErrorBody } from '../../anthropic/anthropic-error.js'
 import { anthropicModel, anthropicModelPage } from '../../anthropic/model-list.js'
 import { ModelNotFoundError } from '../../errors.js'
 import { openAiModel } from '../../openai/model-object.js'
-import { AnthropicErrorBodySchema, AnthropicModelListSchema, AnthropicModelSchema } from '../../schemas/anthropic.js'
-import { OpenAiErrorBodySchema, OpenAiModelListSchema, OpenAiModelSchema } from '../../schemas/openai.js'
+import { answerSchemas } from '../../schemas/answer-schemas.js'
+import { AnthropicModelListSchema, AnthropicModelPageQuerySchema, AnthropicModelSchema, AnthropicVersionHeadersSchema, OPENAI_OR_ANTHROPIC_DIALECT } from '../../schemas/anthropic.js'
+import { OpenAiModelListSchema, OpenAiModelSchema } from '../../schemas/openai-answers.js'
 
 const openAiModelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const speaksAnthropic = (headers: Record<string, unknown>): boolean => headers['anthropic-version'] !== undefined
@@ -22,7 +23,17 @@ const openAiModelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   })
 
   fastify.get('/v1/models', {
-    schema: { summary: 'List models in OpenAI\'s shape (Anthropic\'s with an anthropic-version header)', tags: ['openai'], response: { 200: Type.Union([Type.Ref(OpenAiModelListSchema), AnthropicModelListSchema]) } }
+    schema: {
+      operationId: 'openAiListModels',
+      summary: 'List models in OpenAI\'s shape (Anthropic\'s with an anthropic-version header)',
+      tags: ['openai', 'anthropic'],
+      headers: AnthropicVersionHeadersSchema,
+      querystring: AnthropicModelPageQuerySchema,
+      response: answerSchemas(OPENAI_OR_ANTHROPIC_DIALECT, {
+        description: 'Every served model; with anthropic-version, one page of the models that can chat',
+        json: Type.Union([Type.Ref(OpenAiModelListSchema), Type.Ref(AnthropicModelListSchema)])
+      })
+    }
   }, async (request) => {
     if (speaksAnthropic(request.headers)) return anthropicModelPage(fastify.providers.list(), request.query as Record<string, unknown>)
     const models = fastify.providers.list()
@@ -33,10 +44,17 @@ const openAiModelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   // Model names hold slashes (`openai/gpt-4o`), so the rest of the path is the name.
   fastify.get('/v1/models/*', {
     schema: {
-      summary: 'One model in OpenAI\'s shape',
-      tags: ['openai'],
-      params: Type.Object({ '*': Type.String() }),
-      response: { 200: Type.Union([Type.Ref(OpenAiModelSchema), AnthropicModelSchema]), 404: Type.Union([Type.Ref(OpenAiErrorBodySchema), AnthropicErrorBodySchema]) }
+      operationId: 'openAiRetrieveModel',
+      summary: 'One model in OpenAI\'s shape (Anthropic\'s with an anthropic-version header)',
+      tags: ['openai', 'anthropic'],
+      // Documented as /v1/models/{model} (plugins/openapi.ts): the name may hold slashes, sent as they are or as %2F.
+      params: Type.Object({ '*': Type.String({ description: 'A model name, e.g. openai/gpt-4o' }) }),
+      headers: AnthropicVersionHeadersSchema,
+      response: answerSchemas(OPENAI_OR_ANTHROPIC_DIALECT, {
+        description: 'The model, in Anthropic\'s shape with anthropic-version',
+        json: Type.Union([Type.Ref(OpenAiModelSchema), Type.Ref(AnthropicModelSchema)]),
+        errors: { 404: 'Unknown model' }
+      })
     }
   }, async (request) => {
     const name = request.params['*']

@@ -4,17 +4,24 @@ import { admitChat, CHAT_RULES } from '../../core/admission.js'
 import { readResponsesRequest } from '../../responses/read-request.js'
 import { newResponseFrame } from '../../responses/response-object.js'
 import { ResponsesWriter } from '../../responses/responses-writer.js'
-import { ResponsesRequestSchema } from '../../schemas/responses.js'
+import { Type } from '@sinclair/typebox'
+import { answerSchemas, UPSTREAM_ERRORS } from '../../schemas/answer-schemas.js'
+import { RESPONSES_DIALECT, ResponsesRequestSchema, ResponsesResponseSchema, ResponsesStreamEventSchema } from '../../schemas/responses.js'
 import { DEFAULT_KEEP_ALIVE_MS } from '../defaults.js'
-import { openAiResponses } from './openai-responses.js'
 
 const responsesRoute: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/v1/responses', {
     schema: {
+      operationId: 'openAiCreateResponse',
       summary: 'OpenAI Responses over the same models, statelessly',
       tags: ['openai'],
-      body: ResponsesRequestSchema,
-      response: openAiResponses('A `response` object, or Responses server-sent events (`response.created` ... `response.completed`) when `stream` is true')
+      body: Type.Ref(ResponsesRequestSchema),
+      response: answerSchemas(RESPONSES_DIALECT, {
+        description: 'A `response` object, or with `stream: true` its named server-sent events (`response.created` … `response.completed`)',
+        json: ResponsesResponseSchema,
+        stream: ResponsesStreamEventSchema,
+        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid request or input item, a built-in tool, a stateful field (previous_response_id), or a capability the model lacks' }
+      })
     }
   }, async (request, reply) => {
     // Ollama converts the request before it looks the model up, so reading errors come first.
