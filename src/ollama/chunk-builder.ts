@@ -1,44 +1,53 @@
-/** ChatEvent pieces to Ollama's chunk objects, for `/api/chat` and `/api/generate` alike. */
+/** ChatEvent pieces to Ollama's chunk objects, for `/api/chat` and `/api/generate` alike, typed by the schemas they must satisfy. */
 import type { DoneReason, ToolCall } from '../core/chat-event.js'
 import { formatTimestamp } from '../core/ollama-time.js'
 import type { OllamaMetrics } from '../core/answer-metrics.js'
+import type { ChatResponse } from '../schemas/chat.js'
+import type { AnswerToolCall } from '../schemas/common.js'
+import type { GenerateChunk } from '../schemas/generate.js'
 
 export type AnswerShape = 'chat' | 'generate'
 
-export interface OllamaToolCall {
-  id: string
-  function: { index: number, name: string, arguments: Record<string, unknown> }
-}
+/** A chunk of either shape: `/api/chat`'s ChatResponse, or `/api/generate`'s GenerateChunk (a superset of its one-shot GenerateResponse). */
+export type OllamaChunk = ChatResponse | GenerateChunk
 
 export interface AnswerPiece {
   content: string
   thinking?: string
-  toolCalls?: OllamaToolCall[]
+  toolCalls?: AnswerToolCall[]
 }
 
-export function toOllamaToolCall (toolCall: ToolCall, index: number): OllamaToolCall {
+export interface FinalFields {
+  doneReason: DoneReason | 'load' | 'unload'
+  metrics?: OllamaMetrics
+}
+
+export function toOllamaToolCall (toolCall: ToolCall, index: number): AnswerToolCall {
   return { id: toolCall.id, function: { index, name: toolCall.name, arguments: toolCall.arguments } }
 }
 
 /** One chunk in Go's field order; empty `thinking` and `tool_calls` are omitted as Go's omitempty does. */
-export function buildChunk (shape: AnswerShape, model: string, piece: AnswerPiece, final?: { doneReason: DoneReason | 'load' | 'unload', metrics?: OllamaMetrics }): Record<string, unknown> {
+export function buildChunk (shape: 'chat', model: string, piece: AnswerPiece, final?: FinalFields): ChatResponse
+export function buildChunk (shape: 'generate', model: string, piece: AnswerPiece, final?: FinalFields): GenerateChunk
+export function buildChunk (shape: AnswerShape, model: string, piece: AnswerPiece, final?: FinalFields): OllamaChunk
+export function buildChunk (shape: AnswerShape, model: string, piece: AnswerPiece, final?: FinalFields): OllamaChunk {
+  return shape === 'chat' ? buildChatChunk(model, piece, final) : buildGenerateChunk(model, piece, final)
+}
+
+function buildChatChunk (model: string, piece: AnswerPiece, final?: FinalFields): ChatResponse {
   const createdAt = formatTimestamp()
-  if (shape === 'chat') {
-    const message: Record<string, unknown> = { role: 'assistant', content: piece.content }
-    if (piece.thinking) message.thinking = piece.thinking
-    if (piece.toolCalls !== undefined && piece.toolCalls.length > 0) message.tool_calls = piece.toolCalls
-    if (final === undefined) return { model, created_at: createdAt, message, done: false }
-    return { model, created_at: createdAt, message, done_reason: final.doneReason, done: true, ...final.metrics }
-  }
-  const chunk: Record<string, unknown> = { model, created_at: createdAt, response: piece.content }
-  if (piece.thinking) chunk.thinking = piece.thinking
-  if (final === undefined) {
-    chunk.done = false
-    return chunk
-  }
-  chunk.done = true
-  chunk.done_reason = final.doneReason
-  Object.assign(chunk, final.metrics)
-  if (piece.toolCalls !== undefined && piece.toolCalls.length > 0) chunk.tool_calls = piece.toolCalls
-  return chunk
+  const message: ChatResponse['message'] = { role: 'assistant', content: piece.content }
+  if (piece.thinking) message.thinking = piece.thinking
+  if (piece.toolCalls !== undefined && piece.toolCalls.length > 0) message.tool_calls = piece.toolCalls
+  if (final === undefined) return { model, created_at: createdAt, message, done: false }
+  return { model, created_at: createdAt, message, done_reason: final.doneReason, done: true, ...final.metrics }
+}
+
+/** Keys in Go's order: `thinking` after `response`, `done` before `done_reason`, the metrics, then (last line only) `tool_calls`. */
+function buildGenerateChunk (model: string, piece: AnswerPiece, final?: FinalFields): GenerateChunk {
+  const createdAt = formatTimestamp()
+  const thinking = piece.thinking ? { thinking: piece.thinking } : undefined
+  if (final === undefined) return { model, created_at: createdAt, response: piece.content, ...thinking, done: false }
+  const toolCalls = piece.toolCalls !== undefined && piece.toolCalls.length > 0 ? { tool_calls: piece.toolCalls } : undefined
+  return { model, created_at: createdAt, response: piece.content, ...thinking, done: true, done_reason: final.doneReason, ...final.metrics, ...toolCalls }
 }

@@ -4,7 +4,7 @@ import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
 import { UpstreamAnswerError } from '../errors.js'
-import { buildChunk, toOllamaToolCall, type AnswerShape } from './chunk-builder.js'
+import { buildChunk, toOllamaToolCall, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
 
 /** One per `/api/chat` or `/api/generate` answer; `model` is the name as the client sent it, echoed in every chunk. */
 export class NdjsonAnswerWriter implements AnswerWriter {
@@ -24,7 +24,7 @@ export class NdjsonAnswerWriter implements AnswerWriter {
     let wroteLine = false
     let doneReason: DoneReason = 'stop'
     let toolCallCount = 0
-    const line = (chunk: Record<string, unknown>): string => {
+    const line = (chunk: OllamaChunk): string => {
       metrics.markToken()
       wroteLine = true
       return JSON.stringify(chunk) + '\n'
@@ -57,7 +57,7 @@ export class NdjsonAnswerWriter implements AnswerWriter {
   }
 
   /** The non-streamed answer: one `done: true` chunk folded from the same events, so the two cannot disagree. */
-  async fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<Record<string, unknown>> {
+  async fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<OllamaChunk> {
     const answer = await foldChatEvents(events, metrics)
     const piece = { content: answer.content, thinking: answer.thinking, toolCalls: answer.toolCalls.map(toOllamaToolCall) }
     return buildChunk(this.shape, this.model, piece, { doneReason: answer.doneReason, metrics: metrics.finish() })

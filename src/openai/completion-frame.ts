@@ -1,6 +1,7 @@
 /** What every chunk of one `/v1` answer shares, and the pieces of OpenAI's answer objects built from ChatEvents. */
 import type { DoneReason, ToolCall } from '../core/chat-event.js'
 import { randomId } from '../core/random-id.js'
+import type { OpenAiAnswerToolCall, OpenAiChatCompletion, OpenAiChatCompletionChunk, OpenAiTextCompletion, OpenAiTextCompletionChunk, OpenAiUsage } from '../schemas/openai-answers.js'
 
 export type CompletionKind = 'chat' | 'text'
 
@@ -18,14 +19,7 @@ export function newCompletionFrame (kind: CompletionKind, model: string): Comple
   return { kind, id: randomId(kind === 'chat' ? 'chatcmpl-' : 'cmpl-', 29), created: Math.floor(Date.now() / 1000), model }
 }
 
-export interface OpenAiToolCall {
-  id: string
-  index: number
-  type: 'function'
-  function: { name: string, arguments: string }
-}
-
-export function toOpenAiToolCall (toolCall: ToolCall, index: number): OpenAiToolCall {
+export function toOpenAiToolCall (toolCall: ToolCall, index: number): OpenAiAnswerToolCall {
   return { id: toolCall.id, index, type: 'function', function: { name: toolCall.name, arguments: JSON.stringify(toolCall.arguments) } }
 }
 
@@ -34,11 +28,16 @@ export function finishReason (reason: DoneReason, sawToolCalls: boolean): 'stop'
   return reason === 'stop' && sawToolCalls ? 'tool_calls' : reason
 }
 
-export function usageOf (promptTokens: number, completionTokens: number) {
+export function usageOf (promptTokens: number, completionTokens: number): OpenAiUsage {
   return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens }
 }
 
-/** Fields every answer object and chunk starts with, in Ollama's order. */
-export function frameHeader (frame: CompletionFrame, object: string) {
+/** The `object` of each answer and chunk: a text completion's chunks are `text_completion` too. */
+export type CompletionObject = (OpenAiChatCompletion | OpenAiChatCompletionChunk | OpenAiTextCompletion | OpenAiTextCompletionChunk)['object']
+
+/** Fields every answer object and chunk starts with, in Ollama's order (the schemas' `header()`), `object` narrowed to one. */
+export type FrameHeader<Kind extends CompletionObject> = Omit<OpenAiChatCompletion, 'object' | 'choices' | 'usage'> & { object: Kind }
+
+export function frameHeader<Kind extends CompletionObject> (frame: CompletionFrame, object: Kind): FrameHeader<Kind> {
   return { id: frame.id, object, created: frame.kind === 'text' ? Math.floor(Date.now() / 1000) : frame.created, model: frame.model, system_fingerprint: 'fp_ollama' }
 }

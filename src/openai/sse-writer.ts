@@ -8,10 +8,21 @@ import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
 import { UpstreamAnswerError } from '../errors.js'
+import type { OpenAiAnswerToolCall, OpenAiChatCompletion, OpenAiChatCompletionChunk, OpenAiTextCompletion, OpenAiTextCompletionChunk } from '../schemas/openai-answers.js'
 import { finishReason, frameHeader, toOpenAiToolCall, usageOf, type CompletionFrame } from './completion-frame.js'
 import { openAiErrorBody } from './openai-error.js'
 
-const frameOf = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`
+/** One streamed chunk of either `/v1` answer, as its schema says. */
+export type CompletionChunk = OpenAiChatCompletionChunk | OpenAiTextCompletionChunk
+
+/** What one delta carries; a text completion writes only `content` (as `text`). */
+interface DeltaFields {
+  content: string
+  reasoning?: string
+  tool_calls?: OpenAiAnswerToolCall[]
+}
+
+const frameOf = (value: CompletionChunk | ReturnType<typeof openAiErrorBody>): string => `data: ${JSON.stringify(value)}\n\n`
 /** Shared by every writer: no per-request object. */
 const SSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'cache-control': 'no-cache' })
 
@@ -31,16 +42,15 @@ export class CompletionWriter implements AnswerWriter {
    */
   async * stream (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): AsyncGenerator<string> {
     const { frame } = this
-    const object = frame.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion'
     let wroteChunk = false
     let toolCallCount = 0
     let doneReason: DoneReason = 'stop'
-    const delta = (fields: Record<string, unknown>): string => {
+    const delta = (fields: DeltaFields): string => {
       metrics.markToken()
       const first = !wroteChunk
       wroteChunk = true
-      if (frame.kind === 'text') return frameOf({ ...frameHeader(frame, object), choices: [{ text: fields.content, index: 0, finish_reason: null }] })
-      return frameOf({ ...frameHeader(frame, object), choices: [{ index: 0, delta: { ...(first ? { role: 'assistant' } : {}), ...fields }, finish_reason: null }] })
+      if (frame.kind === 'text') return frameOf(textChunk(frame, [{ text: fields.content, index: 0, finish_reason: null }]))
+      return frameOf(chatChunk(frame, [{ index: 0, delta: first ? { role: 'assistant', ...fields } : fields, finish_reason: null }]))
     }
     for await (const event of events) {
       switch (event.type) {
@@ -67,16 +77,18 @@ export class CompletionWriter implements AnswerWriter {
       }
     }
     const reason = finishReason(doneReason, toolCallCount > 0)
-    yield frameOf({
-      ...frameHeader(frame, object),
-      choices: [frame.kind === 'chat' ? { index: 0, delta: {}, finish_reason: reason } : { text: '', index: 0, finish_reason: reason }]
-    })
-    if (this.includeUsage) yield frameOf({ ...frameHeader(frame, object), choices: [], usage: usageOf(metrics.promptTokens, metrics.completionTokens) })
+    yield frameOf(frame.kind === 'chat'
+      ? chatChunk(frame, [{ index: 0, delta: {}, finish_reason: reason }])
+      : textChunk(frame, [{ text: '', index: 0, finish_reason: reason }]))
+    if (this.includeUsage) {
+      const usage = usageOf(metrics.promptTokens, metrics.completionTokens)
+      yield frameOf(frame.kind === 'chat' ? { ...chatChunk(frame, []), usage } : { ...textChunk(frame, []), usage })
+    }
     yield 'data: [DONE]\n\n'
   }
 
   /** The non-streamed answer, folded from the same events, with usage. */
-  async fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<Record<string, unknown>> {
+  async fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<OpenAiChatCompletion | OpenAiTextCompletion> {
     const { frame } = this
     const answer = await foldChatEvents(events, metrics)
     const reason = finishReason(answer.doneReason, answer.toolCalls.length > 0)
@@ -84,9 +96,19 @@ export class CompletionWriter implements AnswerWriter {
     if (frame.kind === 'text') {
       return { ...frameHeader(frame, 'text_completion'), choices: [{ text: answer.content, index: 0, finish_reason: reason }], usage }
     }
-    const message: Record<string, unknown> = { role: 'assistant', content: answer.content }
+    const message: OpenAiChatCompletion['choices'][number]['message'] = { role: 'assistant', content: answer.content }
     if (answer.thinking !== '') message.reasoning = answer.thinking
     if (answer.toolCalls.length > 0) message.tool_calls = answer.toolCalls.map(toOpenAiToolCall)
     return { ...frameHeader(frame, 'chat.completion'), choices: [{ index: 0, message, finish_reason: reason }], usage }
   }
+}
+
+/** A `chat.completion.chunk` without usage: the header, then the choices. */
+function chatChunk (frame: CompletionFrame, choices: OpenAiChatCompletionChunk['choices']): OpenAiChatCompletionChunk {
+  return { ...frameHeader(frame, 'chat.completion.chunk'), choices }
+}
+
+/** A streamed `text_completion` without usage: the header, then the choices. */
+function textChunk (frame: CompletionFrame, choices: OpenAiTextCompletionChunk['choices']): OpenAiTextCompletionChunk {
+  return { ...frameHeader(frame, 'text_completion'), choices }
 }

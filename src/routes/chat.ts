@@ -6,7 +6,7 @@ import { chatNeeds, decodeChatBody, readChatRequest } from '../ollama/chat-reade
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
-import { answerSchemas, uncheckedHandler, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
@@ -18,7 +18,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Generate the next message in a chat',
       tags: ['inference'],
       body: Type.Ref(ChatRequestSchema),
-      response: uncheckedHandler(answerSchemas(OLLAMA_DIALECT, {
+      response: answerSchemas(OLLAMA_DIALECT, {
         description: 'NDJSON chunks ending with `done: true` (the default), or one JSON answer with `stream: false`; ' +
           'empty messages answer a load (or, with keep_alive 0, unload) object',
         json: ChatResponseSchema,
@@ -28,7 +28,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'Invalid request, bad image data, or a capability the model lacks (tools, thinking, vision, chat)',
           500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
         }
-      }))
+      })
     }
   }, async (request, reply) => {
     const body = request.body ?? {}

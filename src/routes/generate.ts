@@ -6,7 +6,7 @@ import { decodeGenerateBody, generateNeeds, hasContext, readGenerateRequest } fr
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
-import { answerSchemas, uncheckedHandler, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
+import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { GenerateChunkSchema, GenerateRequestSchema, GenerateResponseSchema } from '../schemas/generate.js'
 import { DEFAULT_KEEP_ALIVE_MS } from './defaults.js'
@@ -18,7 +18,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Generate a completion for a prompt',
       tags: ['inference'],
       body: Type.Ref(GenerateRequestSchema),
-      response: uncheckedHandler(answerSchemas(OLLAMA_DIALECT, {
+      response: answerSchemas(OLLAMA_DIALECT, {
         description: 'NDJSON chunks ending with `done: true` (the default), or one JSON answer with `stream: false`; ' +
           'an empty prompt answers a load (or, with keep_alive 0, unload) object',
         json: GenerateResponseSchema,
@@ -28,7 +28,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'Invalid request, bad image data, raw with template/system/context, or a capability the model lacks (thinking, vision, insert)',
           500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
         }
-      }))
+      })
     }
   }, async (request, reply) => {
     const body = request.body ?? {}

@@ -178,12 +178,3 @@ export function answerSchemas<ErrorBody extends TSchema, Json extends TSchema = 
   // An empty 200 is typed `unknown` (see AnswerSchemas), which the null schema it is does not say by itself.
   return response as AnswerSchemas<SuccessOf<Json, Item, Text>, FailureOf<ErrorBody>>
 }
-
-/**
- * The same schemas for a handler whose answers are not typed yet (`Record<string, unknown>` from
- * src/ollama/chunk-builder.ts): its return is left unchecked. TODO(issue 12): drop once the writers
- * are typed by their schemas (`Static<typeof ChatResponseSchema>`).
- */
-export function uncheckedHandler (schemas: AnswerSchemas<unknown, unknown>): AnswerSchemas<unknown, unknown> {
-  return schemas
-}

@@ -34,7 +34,7 @@ const generateAnswerProperties = {
   ...MetricsProperties
 }
 
-/** The one-shot answer (src/ollama/aggregate.ts); `done_reason` and the metrics always, `thinking` when not empty. */
+/** The one-shot answer (src/ollama/ndjson-writer.ts); `done_reason` and the metrics always, `thinking` when not empty. */
 export const GenerateResponseSchema = Type.Object(generateAnswerProperties, {
   $id: 'GenerateResponse',
   description: 'The one-shot answer; also a load or unload answer'
@@ -43,7 +43,7 @@ export const GenerateResponseSchema = Type.Object(generateAnswerProperties, {
 export type GenerateResponse = Static<typeof GenerateResponseSchema>
 
 /**
- * One NDJSON line of a streamed answer (src/ollama/ndjson-encoder.ts). The last line also carries the
+ * One NDJSON line of a streamed answer (src/ollama/ndjson-writer.ts). The last line also carries the
  * tool calls the model made, which the one-shot answer leaves out today (its serializer drops them).
  */
 export const GenerateChunkSchema = Type.Object({

@@ -18,7 +18,7 @@ import {
   OpenAiAnswerToolCallSchema, OpenAiChatCompletionChunkSchema, OpenAiChatCompletionSchema, OpenAiEmbeddingListSchema, OpenAiModelListSchema,
   OpenAiModelSchema, OpenAiTextCompletionChunkSchema, OpenAiTextCompletionSchema, OpenAiUsageSchema
 } from './openai-answers.js'
-import { ResponsesRequestSchema, ResponsesResponseSchema, ResponsesStreamEventSchema } from './responses.js'
+import { ResponsesResponseSchema, ResponsesStreamEventSchema } from './responses.js'
 
 /** Grouped by file; a new dialect adds its own line (and its tag to OPENAPI_TAGS when it has a new one). */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
@@ -34,7 +34,7 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   AnthropicErrorBodySchema, OpenAiOrAnthropicErrorBodySchema, AnthropicMessagesRequestSchema, AnthropicCountTokensRequestSchema,
   AnthropicContentBlockSchema, AnthropicUsageSchema, AnthropicMessageSchema, AnthropicStreamEventSchema, AnthropicCountTokensSchema,
   AnthropicModelSchema, AnthropicModelListSchema,
-  ResponsesRequestSchema, ResponsesResponseSchema, ResponsesStreamEventSchema
+  ResponsesResponseSchema, ResponsesStreamEventSchema
 ]
 
 /** The document's tags: Ollama's API by area, every other dialect under its own name. */

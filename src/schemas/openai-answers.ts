@@ -30,6 +30,8 @@ export const OpenAiUsageSchema = Type.Object({
   total_tokens: Type.Integer()
 }, { $id: 'OpenAiUsage' })
 
+export type OpenAiUsage = Static<typeof OpenAiUsageSchema>
+
 /** A tool call in an answer or a chunk's delta (the tool call a client sends back is OpenAiMessageToolCall). */
 export const OpenAiAnswerToolCallSchema = Type.Object({
   id: Type.String(),

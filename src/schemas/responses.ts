@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import type { DocumentedDialect } from './answer-schemas.js'
+import { StringEnum } from './common.js'
 import { OpenAiErrorBodySchema } from './openai.js'
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]))
@@ -44,65 +45,33 @@ export const ResponsesRequestSchema = Type.Object({
   prompt_cache_key: Nullable(Type.String()),
   user: Nullable(Type.String()),
   service_tier: Nullable(Type.String())
-}, { $id: 'ResponsesRequest', additionalProperties: true, description: 'An OpenAI Responses request, answered statelessly' })
+}, { additionalProperties: true, description: 'An OpenAI Responses request, answered statelessly' })
 
 export type ResponsesRequestBody = Static<typeof ResponsesRequestSchema>
 
-/** OpenAI's Responses API under `/v1`: OpenAI's error body; named SSE events, the last one `response.completed`, `.incomplete` or `.failed`. */
+/** The Responses API's streams: SSE frames with an `event:` name, no `[DONE]`; errors in OpenAI's shape. */
 export const RESPONSES_DIALECT: DocumentedDialect<typeof OpenAiErrorBodySchema> = {
   errorBody: OpenAiErrorBodySchema,
   streamMediaType: 'text/event-stream'
 }
 
-const OutputItemSchema = Type.Object({
-  id: Type.String({ description: '`rs_…`, `msg_…` or `fc_…`' }),
-  type: Type.String({ description: 'reasoning (summary, encrypted_content), message (role, content: output_text parts), function_call (call_id, name, arguments)' })
-}, { additionalProperties: true })
-
-const UsageSchema = Type.Object({
-  input_tokens: Type.Integer(),
-  input_tokens_details: Type.Object({ cached_tokens: Type.Integer() }),
-  output_tokens: Type.Integer(),
-  output_tokens_details: Type.Object({ reasoning_tokens: Type.Integer() }),
-  total_tokens: Type.Integer()
-})
-
-/** The `response` object, as one answer and inside the lifecycle events. */
+/**
+ * A `response` object (src/responses/response-object.ts builds it). Open to further fields: the writer echoes
+ * the request's settings the way OpenAI does, and fast-json-stringify must not drop any of them.
+ */
 export const ResponsesResponseSchema = Type.Object({
-  id: Type.String({ description: '`resp_` and 32 random alphanumerics' }),
-  object: Type.Literal('response'),
+  id: Type.String({ description: '`resp_` and a random id' }),
+  object: StringEnum(['response']),
   created_at: Type.Integer({ description: 'Unix seconds' }),
-  status: Type.String({ description: 'in_progress, completed, incomplete or failed' }),
-  background: Type.Boolean(),
-  completed_at: Type.Union([Type.Integer(), Type.Null()]),
-  error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
-  incomplete_details: Type.Union([Type.Object({ reason: Type.String() }), Type.Null()]),
-  instructions: Type.Union([Type.String(), Type.Null()]),
-  max_output_tokens: Type.Union([Type.Integer(), Type.Null()]),
-  max_tool_calls: Type.Null(),
-  model: Type.String({ description: 'The model name as sent' }),
-  output: Type.Array(OutputItemSchema),
-  parallel_tool_calls: Type.Boolean(),
-  previous_response_id: Type.Null(),
-  prompt_cache_key: Type.Union([Type.String(), Type.Null()]),
-  reasoning: Type.Object({ effort: Type.Union([Type.String(), Type.Null()]), summary: Type.Union([Type.String(), Type.Null()]) }),
-  safety_identifier: Type.Null(),
-  service_tier: Type.String(),
-  store: Type.Boolean({ description: 'Always false: nothing is stored' }),
-  temperature: Type.Number(),
-  text: Type.Object({ format: Type.Object({ type: Type.String() }, { additionalProperties: true }), verbosity: Type.String() }),
-  tool_choice: Type.Unknown(),
-  tools: Type.Array(Type.Object({ type: Type.Literal('function'), name: Type.String() }, { additionalProperties: true })),
-  top_logprobs: Type.Integer(),
-  top_p: Type.Number(),
-  truncation: Type.String(),
-  usage: Type.Union([UsageSchema, Type.Null()]),
-  user: Type.Union([Type.String(), Type.Null()]),
-  metadata: Type.Record(Type.String(), Type.String())
-}, { $id: 'ResponsesResponse', description: 'An OpenAI Responses `response` object' })
+  status: StringEnum(['completed', 'incomplete', 'failed', 'in_progress']),
+  model: Type.String({ description: 'The model name as the client sent it' }),
+  output: Type.Array(Type.Object({ type: Type.String() }, { additionalProperties: true }), {
+    description: 'reasoning (with encrypted_content), message (output_text parts), function_call items, in answer order'
+  })
+}, { $id: 'ResponsesResponse', additionalProperties: true })
 
-/** One streamed event: its `type` (also the SSE `event:` line), a `sequence_number` rising from 0, and the type's fields. */
+/** One streamed event's `data`: its `type` (the SSE event name too) and a sequence number rising from 0. */
 export const ResponsesStreamEventSchema = Type.Object({
-  type: Type.String({ description: 'response.created, response.in_progress, response.output_item.added, … response.completed' }),
+  type: Type.String(),
   sequence_number: Type.Integer({ minimum: 0 })
 }, { $id: 'ResponsesStreamEvent', additionalProperties: true })

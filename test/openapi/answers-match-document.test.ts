@@ -45,9 +45,9 @@ const OPERATIONS: Record<string, string> = {
   'HEAD /v1/models': 'openAiListModelsHead',
   'GET /v1/models/{model}': 'openAiRetrieveModel',
   'HEAD /v1/models/{model}': 'openAiRetrieveModelHead',
-  'POST /v1/responses': 'openAiCreateResponse',
   'POST /v1/messages': 'anthropicCreateMessage',
-  'POST /v1/messages/count_tokens': 'anthropicCountTokens'
+  'POST /v1/messages/count_tokens': 'anthropicCountTokens',
+  'POST /v1/responses': 'openAiCreateResponse'
 }
 
 /** Probes a load balancer or a client calls before it has a key. */

@@ -4,7 +4,6 @@ import { admitChat, CHAT_RULES } from '../../core/admission.js'
 import { readResponsesRequest } from '../../responses/read-request.js'
 import { newResponseFrame } from '../../responses/response-object.js'
 import { ResponsesWriter } from '../../responses/responses-writer.js'
-import { Type } from '@sinclair/typebox'
 import { answerSchemas, UPSTREAM_ERRORS } from '../../schemas/answer-schemas.js'
 import { RESPONSES_DIALECT, ResponsesRequestSchema, ResponsesResponseSchema, ResponsesStreamEventSchema } from '../../schemas/responses.js'
 import { DEFAULT_KEEP_ALIVE_MS } from '../defaults.js'
@@ -15,12 +14,12 @@ const responsesRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       operationId: 'openAiCreateResponse',
       summary: 'OpenAI Responses over the same models, statelessly',
       tags: ['openai'],
-      body: Type.Ref(ResponsesRequestSchema),
+      body: ResponsesRequestSchema,
       response: answerSchemas(RESPONSES_DIALECT, {
-        description: 'A `response` object, or with `stream: true` its named server-sent events (`response.created` … `response.completed`)',
+        description: 'A `response` object, or with `stream: true` Responses server-sent events (`response.created` ... `response.completed`)',
         json: ResponsesResponseSchema,
         stream: ResponsesStreamEventSchema,
-        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid request or input item, a built-in tool, a stateful field (previous_response_id), or a capability the model lacks' }
+        errors: { ...UPSTREAM_ERRORS, 400: 'Invalid input item, a built-in tool type, previous_response_id, or a capability the model lacks' }
       })
     }
   }, async (request, reply) => {
