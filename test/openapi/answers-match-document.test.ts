@@ -227,6 +227,28 @@ t.test('/v1 answers match the document: JSON objects, each SSE frame with [DONE]
   ])
 })
 
+t.test('Responses answers match the document: the response object, each named SSE event, errors in OpenAI\'s shape', async (t) => {
+  const { app } = await buildTestApp(t, { OPENAI_MODELS: MODELS, UPSTREAM_RETRY_BASE_MS: '5', UPSTREAM_MAX_RETRIES: '0' })
+  const respond = (model: string, extra: Record<string, unknown> = {}) => ({ model: `openai/${model}`, input: 'Hello', instructions: 'Be brief.', ...extra })
+  const flatTools = [{ type: 'function', name: 'get_weather', parameters: { type: 'object' } }]
+  const sse = 'text/event-stream; charset=utf-8'
+  const json = 'application/json; charset=utf-8'
+  await checkCases(t, app, [
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-text', { metadata: { a: 'b' } }), status: 200, type: json },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-reasoning'), status: 200, type: json },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-tools', { tools: flatTools, tool_choice: 'auto' }), status: 200, type: json },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-length', { max_output_tokens: 2 }), status: 200, type: json },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-text', { stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-reasoning', { stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-tools', { tools: flatTools, stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-error-event', { stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-early-error', { stream: true }), status: 502, type: json },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-text', { previous_response_id: 'resp_1' }), status: 400, type: json },
+    { method: 'POST', path: '/v1/responses', payload: respond('nope'), status: 404, type: json },
+    { method: 'POST', path: '/v1/responses', payload: respond('fake-429'), status: 429, type: json }
+  ])
+})
+
 t.test('Anthropic answers match the document: the message, each named SSE event, count_tokens, /v1/models in its shape, errors', async (t) => {
   const { app } = await buildTestApp(t, { OPENAI_MODELS: MODELS, UPSTREAM_RETRY_BASE_MS: '5', UPSTREAM_MAX_RETRIES: '0' })
   const message = (model: string, extra: Record<string, unknown> = {}) => ({ model: `openai/${model}`, max_tokens: 100, messages: hello, ...extra })
