@@ -18,6 +18,7 @@ import openapi from '../plugins/openapi.js'
 import overload from '../plugins/overload.js'
 import providerRegistry from '../plugins/provider-registry.js'
 import requestLog from '../plugins/request-log.js'
+import sharedState from '../plugins/shared-state.js'
 import translation from '../plugins/translation.js'
 import upstreamAgent from '../plugins/upstream-agent.js'
 import userModels from '../plugins/user-models.js'
@@ -54,6 +55,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
 
   await app.register(config, { env: options.env })
   await app.register(configFile)
+  await app.register(sharedState)
   await app.register(sensible)
   await app.register(providerRegistry)
   await app.register(errorHandler)
