@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { Redis } from 'ioredis'
+import type { SharedEntries, SharedEntriesSource } from '../core/shared-entries.js'
 
 /** The minimal logger this module needs (pino and Fastify's logger fit). */
 export interface SharedRedisLog {
@@ -34,7 +35,7 @@ const COMMAND_TIMEOUT_MS = 1_000
 /** Longest wait between two reconnection attempts. */
 const MAX_RECONNECT_DELAY_MS = 2_000
 
-export class SharedRedis extends EventEmitter<SharedRedisEvents> {
+export class SharedRedis extends EventEmitter<SharedRedisEvents> implements SharedEntriesSource {
   /** For commands; fails fast while disconnected. */
   readonly client: Redis
   /** For SUBSCRIBE only (a subscribed connection takes no other command); resubscribes by itself. */
@@ -85,6 +86,26 @@ export class SharedRedis extends EventEmitter<SharedRedisEvents> {
   /** A key or channel name under REDIS_KEY_PREFIX. */
   key (...parts: readonly string[]): string {
     return this.options.keyPrefix + parts.join(':')
+  }
+
+  /** Plain string entries under `<prefix><namespace>:<key>`, read with MGET and written with SET PX. */
+  entries (namespace: string): SharedEntries {
+    const prefix = this.key(namespace, '')
+    return {
+      getMany: async (keys) => {
+        if (keys.length === 0 || !this.up) return keys.map(() => undefined)
+        try {
+          const values = await this.client.mget(keys.map((key) => prefix + key))
+          return values.map((value) => value ?? undefined)
+        } catch {
+          return keys.map(() => undefined)
+        }
+      },
+      put: (key, value, ttlMs) => {
+        if (!this.up) return
+        this.client.set(prefix + key, value, 'PX', Math.max(1, Math.round(ttlMs))).catch(() => {})
+      }
+    }
   }
 
   /** Calls `handler` with every message on `channel` (a name from `key`), from any replica this one included. */
