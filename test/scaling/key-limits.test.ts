@@ -50,7 +50,7 @@ t.test('a limit of 3 requests per minute allows 3 across both replicas and answe
   t.same(await refused.json(), { error: 'rate limit exceeded: this key may make 3 requests per minute' }, 'Ollama\'s error shape')
 
   const ollama = new Ollama({ host: a!.url, headers: { authorization: `Bearer ${LIMITED}` } })
-  await t.rejects(ollama.list(), { status_code: 429 }, 'the ollama client sees the 429 on the other replica too')
+  await t.rejects(ollama.list(), { name: 'ResponseError', status_code: 429 }, 'the ollama client sees the 429 on the other replica too')
 
   const openAi = await fetch(`${a!.url}/v1/chat/completions`, {
     method: 'POST',

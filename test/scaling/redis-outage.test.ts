@@ -34,7 +34,7 @@ t.test('Redis stopped mid-test: chat keeps working, model management answers 503
   const userModel = await ollamaA.chat({ model: 'before-outage', messages: [{ role: 'user', content: 'Hello' }] })
   t.ok(userModel.done, 'a user model known before the outage still answers')
   const streamed: string[] = []
-  for await (const part of await ollamaA.generate({ model: 'openai/fake-text', prompt: 'Hi', stream: true })) streamed.push(part.response)
+  for await (const part of await ollamaA.generate({ model: 'openai/fake-text', prompt: 'Hi', stream: true })) streamed.push(part.response ?? '')
   t.ok(streamed.join('').length > 0, 'streams too')
   t.ok(Array.isArray((await ollamaA.ps()).models), '/api/ps answers with this replica\'s own list')
 
@@ -43,8 +43,8 @@ t.test('Redis stopped mid-test: chat keeps working, model management answers 503
   t.same(await created.json(), { error: 'model store unavailable: the shared state (Redis) cannot be reached, try again later' })
   const deleted = await fetch(`${b.url}/api/delete`, { method: 'DELETE', body: JSON.stringify({ model: 'before-outage' }) })
   t.equal(deleted.status, 503)
-  await t.rejects(ollamaA.copy({ source: 'openai/fake-text', destination: 'copy-during-outage' }), { status_code: 503 }, 'the ollama client sees the 503')
-  await t.rejects(ollamaB.show({ model: 'during-outage' }), { status_code: 404 }, 'nothing was written locally')
+  await t.rejects(ollamaA.copy({ source: 'openai/fake-text', destination: 'copy-during-outage' }), { name: 'ResponseError', status_code: 503 }, 'the ollama client sees the 503')
+  await t.rejects(ollamaB.show({ model: 'during-outage' }), { name: 'ResponseError', status_code: 404 }, 'nothing was written locally')
   t.equal(a.app.sharedState?.outages, 1, 'one outage counted')
   await ollamaA.chat({ model: 'openai/fake-text', messages: [{ role: 'user', content: 'Hello again' }] })
   t.equal(a.app.sharedState?.outages, 1, 'still one: failed reconnections are not new outages')

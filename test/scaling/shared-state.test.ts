@@ -31,12 +31,12 @@ t.test('a model created through A answers on B at once, and is gone from B once 
   t.equal((await ollamaB.show({ model: 'team-helper-copy' })).system, 'You help the team.', 'a copy made on A is shown by B')
 
   await ollamaA.delete({ model: 'team-helper' })
-  await t.rejects(ollamaB.chat({ model: 'team-helper', messages: [{ role: 'user', content: 'Hello' }] }), { status_code: 404 }, 'B no longer knows it')
+  await t.rejects(ollamaB.chat({ model: 'team-helper', messages: [{ role: 'user', content: 'Hello' }] }), { name: 'ResponseError', status_code: 404 }, 'B no longer knows it')
   t.notOk((await ollamaB.list()).models.some((model) => model.name === 'team-helper:latest'), 'nor lists it')
 
   // B deletes what A copied: A sees that as well.
   await ollamaB.delete({ model: 'team-helper-copy' })
-  await t.rejects(ollamaA.show({ model: 'team-helper-copy' }), { status_code: 404 })
+  await t.rejects(ollamaA.show({ model: 'team-helper-copy' }), { name: 'ResponseError', status_code: 404 })
 })
 
 t.test('a replica started later loads the models made before it', async (t) => {
