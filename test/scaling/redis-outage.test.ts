@@ -54,3 +54,19 @@ t.test('Redis stopped mid-test: chat keeps working, model management answers 503
   await ollamaA.create({ model: 'after-outage', from: 'openai/fake-text', system: 'Made after.' })
   t.equal((await ollamaB.show({ model: 'after-outage' })).system, 'Made after.', 'changes reach the other replica again')
 })
+
+t.test('a replica starts while Redis is down, serves chat, refuses model changes, and joins once Redis answers', async (t) => {
+  const redis = await startRedis(t)
+  await redis.stop()
+  const replica = await listenTestApp(t, { REDIS_URL: redis.url, REDIS_KEY_PREFIX: testKeyPrefix() })
+  const ollama = new Ollama({ host: replica.url })
+  t.equal(replica.app.sharedState?.available, false)
+  t.equal(replica.app.sharedState?.outages, 1, 'the failed start is the first outage')
+  t.ok((await ollama.chat({ model: 'openai/fake-text', messages: [{ role: 'user', content: 'Hello' }] })).done, 'chat answers')
+  await t.rejects(ollama.create({ model: 'not-yet', from: 'openai/fake-text' }), { name: 'ResponseError', status_code: 503 })
+
+  await redis.start()
+  await until(() => replica.app.sharedState?.available === true, 'the replica connects')
+  await ollama.create({ model: 'now-it-works', from: 'openai/fake-text', system: 'Joined.' })
+  t.equal((await ollama.show({ model: 'now-it-works' })).system, 'Joined.')
+})
