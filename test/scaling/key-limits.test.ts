@@ -61,6 +61,15 @@ t.test('a limit of 3 requests per minute allows 3 across both replicas and answe
   t.ok(openAi.headers.get('retry-after'))
   t.match(await openAi.json(), { error: { message: 'rate limit exceeded: this key may make 3 requests per minute' } }, 'OpenAI\'s error shape on /v1')
 
+  const anthropic = await fetch(`${b!.url}/v1/messages`, {
+    method: 'POST',
+    headers: { 'x-api-key': LIMITED, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'openai/fake-text', max_tokens: 16, messages: [{ role: 'user', content: 'Hello' }] })
+  })
+  t.equal(anthropic.status, 429)
+  t.ok(anthropic.headers.get('retry-after'))
+  t.match(await anthropic.json(), { type: 'error', error: { type: 'rate_limit_error', message: 'rate limit exceeded: this key may make 3 requests per minute' } }, 'Anthropic\'s error shape on /v1/messages')
+
   t.equal((await chat(b!.url, OTHER)).status, 200, 'another key has its own count')
   t.equal((await fetch(`${a!.url}/health/live`)).status, 200, 'probes are never limited')
 })
