@@ -39,16 +39,16 @@ export async function sharedTestRedis (t: Teardown): Promise<string> {
   return (await startRedis(t)).url
 }
 
-/** A private redis-server on a free loopback port with a throwaway directory, stopped at teardown. */
-export async function startRedis (t: Teardown): Promise<TestRedis> {
+/** A private redis-server on a free loopback port with a throwaway directory, stopped at teardown; `password` sets `requirepass`. */
+export async function startRedis (t: Teardown, password?: string): Promise<TestRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'ollama-adapter-redis-'))
   const port = await freePort()
   let child: ChildProcess | undefined
   const start = async (): Promise<void> => {
-    const process = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+    const process = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...(password === undefined ? [] : ['--requirepass', password])], { stdio: 'ignore' })
     child = process
     const failed = once(process, 'error').then(([error]) => { throw error })
-    await Promise.race([waitForPing(port), failed])
+    await Promise.race([waitForPing(port, password), failed])
   }
   const stop = async (): Promise<void> => {
     const running = child
@@ -76,9 +76,9 @@ async function freePort (): Promise<number> {
   return port
 }
 
-async function waitForPing (port: number): Promise<void> {
+async function waitForPing (port: number, password: string | undefined): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 })
+    const client = new Redis({ port, host: '127.0.0.1', ...(password === undefined ? {} : { password }), lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 })
     client.on('error', () => {})
     try {
       await client.connect()

@@ -7,7 +7,7 @@ import { SignatureMemory } from '../../providers/protocols/gemini/signature-memo
 import { shareCircuits } from '../../src/store/shared-circuits.js'
 import { SharedRedis } from '../../src/store/shared-redis.js'
 import { CircuitBreakers } from '../../src/upstream/circuit-breaker.js'
-import { sharedTestRedis, testKeyPrefix } from '../helpers/redis.js'
+import { sharedTestRedis, startRedis, testKeyPrefix } from '../helpers/redis.js'
 
 const silent = { info () {}, warn () {} }
 
@@ -72,4 +72,27 @@ t.test('Gemini thought signatures kept on one replica are recalled on another, w
   const elsewhere = new SignatureMemory({ shared: redisB!.entries('short'), ttlMs: 50 })
   await elsewhere.preload(['call_short'])
   t.equal(elsewhere.recall('call_short'), undefined, 'Redis forgot it with the same time to live')
+})
+
+t.test('the password comes from the URL, and never reaches the log', async (t) => {
+  const redis = await startRedis(t, 'p4ss-w0rd-secret')
+  const port = new URL(redis.url).port
+  const lines: string[] = []
+  const record = (details: Record<string, unknown>, message: string) => { lines.push(JSON.stringify(details) + message) }
+  const log = { info: record, warn: record }
+
+  const good = new SharedRedis({ url: `redis://:p4ss-w0rd-secret@127.0.0.1:${port}/2`, keyPrefix: testKeyPrefix(), log })
+  t.teardown(() => good.close())
+  t.equal(await good.connect(), true, 'connects with the URL\'s password')
+  good.entries('probe').put('k', 'v', 10_000)
+  let value: string | undefined
+  for (let attempt = 0; attempt < 50 && value === undefined; attempt++) [value] = await good.entries('probe').getMany(['k'])
+  t.equal(value, 'v')
+
+  const wrong = new SharedRedis({ url: `redis://:not-the-p4ss-w0rd@127.0.0.1:${port}`, keyPrefix: testKeyPrefix(), log })
+  t.teardown(() => wrong.close())
+  t.equal(await wrong.connect(), false, 'a wrong password is an outage, not a crash')
+  t.equal(wrong.available, false)
+  t.equal(wrong.outages, 1)
+  t.notOk(lines.some((line) => line.includes('p4ss-w0rd')), 'no password in any log line')
 })
