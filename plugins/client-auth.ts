@@ -7,7 +7,8 @@ import fp from 'fastify-plugin'
 import { ClientKeys, isLoopbackHost, presentedKey } from '../src/core/client-keys.js'
 import { UnauthorizedError } from '../src/errors.js'
 
-const OPEN_PATHS = new Set(['/', '/health/live', '/health/ready'])
+/** Paths every client may call without a key: the probes. */
+export const OPEN_PATHS: ReadonlySet<string> = new Set(['/', '/health/live', '/health/ready'])
 
 export default fp(async function clientAuth (fastify) {
   const keys = new ClientKeys(fastify.config.API_KEYS)

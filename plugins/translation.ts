@@ -12,6 +12,7 @@ import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { AnswerWriter } from '../src/core/dialect.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
+import { sharedRecentModels } from '../src/store/shared-recent-models.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 
@@ -52,7 +53,8 @@ interface OpenedAnswer {
 }
 
 export default fp(async function translation (fastify) {
-  fastify.decorate('recentModels', new RecentModels())
+  // With REDIS_URL, /api/ps lists what any replica used.
+  fastify.decorate('recentModels', new RecentModels(fastify.sharedState === undefined ? undefined : sharedRecentModels(fastify.sharedState)))
   fastify.decorateRequest('answerLog', null)
 
   /**
@@ -81,7 +83,7 @@ export default fp(async function translation (fastify) {
     if (writer.streamHeaders !== undefined) reply.headers(writer.streamHeaders)
     return reply.send(source)
   })
-}, { name: 'translation', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort'] })
+}, { name: 'translation', fastify: '5.x', dependencies: ['shared-state', 'upstream-agent', 'client-abort'] })
 
 /** Opens the upstream stream (retries, fallbacks, the overall deadline) and starts the request's log figures. */
 async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, job: AnswerJob): Promise<OpenedAnswer> {

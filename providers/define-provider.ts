@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { CAPABILITIES, isCapability, type Capability, type ModelCard, type ProviderDescriptor } from '../src/core/capabilities.js'
 import type { Protocol } from '../src/core/protocol.js'
+import type { SharedEntriesSource } from '../src/core/shared-entries.js'
 import { Secret } from '../src/core/secret.js'
 import { getJson } from '../src/upstream/get-json.js'
 
@@ -15,7 +16,13 @@ const DEFAULT_REFRESH_SECONDS = 60
  * (Azure's api-version), or with state that belongs to that provider instance (Anthropic's and
  * Gemini's memory of reasoning signatures).
  */
-export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>) => Protocol
+export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>, services: ProtocolServices) => Protocol
+
+/** What the app offers a protocol factory besides the settings. */
+export interface ProtocolServices {
+  /** Entries shared between replicas (REDIS_URL); undefined for a single process. */
+  readonly shared: SharedEntriesSource | undefined
+}
 
 /** One entry of providers/index.ts: the plugin the app registers, and the descriptor the env schema, the config-file check and the tests read. */
 export interface ProviderDefinition<Descriptor extends ProviderDescriptor = ProviderDescriptor> {
@@ -60,7 +67,7 @@ function providerPlugin (descriptor: ProviderDescriptor, protocolOrFactory: Prot
       fastify.log.warn(`provider ${descriptor.id} inactive: ${apiKeyName} is set but ${descriptor.baseUrlEnv} is not`)
       return
     }
-    const protocol = typeof protocolOrFactory === 'function' ? protocolOrFactory(fastify.config) : protocolOrFactory
+    const protocol = typeof protocolOrFactory === 'function' ? protocolOrFactory(fastify.config, { shared: fastify.sharedState }) : protocolOrFactory
     const baseUrl = (isSet(configuredBaseUrl) ? configuredBaseUrl : descriptor.defaultBaseUrl).replace(/\/+$/, '')
     const apiKey = new Secret(apiKeyName === undefined ? '' : fastify.config[apiKeyName] as string)
     const configured = withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])
@@ -89,7 +96,7 @@ function providerPlugin (descriptor: ProviderDescriptor, protocolOrFactory: Prot
       scheduleRefresh(fastify, refresh, readRefreshSeconds(descriptor, fastify.config))
     }
     fastify.log.info({ provider: descriptor.id, baseUrl, models: models.length }, `provider ${descriptor.id} active`)
-  }, { name: `provider-${descriptor.id}`, fastify: '5.x', dependencies: ['config', 'provider-registry', 'upstream-agent'] })
+  }, { name: `provider-${descriptor.id}`, fastify: '5.x', dependencies: ['config', 'shared-state', 'provider-registry', 'upstream-agent'] })
 }
 
 function isSet (value: string | undefined): value is string {

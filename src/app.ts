@@ -12,12 +12,14 @@ import cors from '../plugins/cors.js'
 import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
 import hostCheck from '../plugins/host-check.js'
+import keyLimits from '../plugins/key-limits.js'
 import lifecycle from '../plugins/lifecycle.js'
 import modelAliases from '../plugins/model-aliases.js'
 import openapi from '../plugins/openapi.js'
 import overload from '../plugins/overload.js'
 import providerRegistry from '../plugins/provider-registry.js'
 import requestLog from '../plugins/request-log.js'
+import sharedState from '../plugins/shared-state.js'
 import translation from '../plugins/translation.js'
 import upstreamAgent from '../plugins/upstream-agent.js'
 import userModels from '../plugins/user-models.js'
@@ -54,17 +56,19 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
 
   await app.register(config, { env: options.env })
   await app.register(configFile)
+  await app.register(sharedState)
   await app.register(sensible)
   await app.register(providerRegistry)
   await app.register(errorHandler)
   await app.register(bodyParser)
   await app.register(openapi)
   await app.register(lifecycle)
-  // onRequest order: Host check, origin check, then client keys, admin keys, the in-flight bound, then abort wiring.
+  // onRequest order: Host check, origin check, then client keys, admin keys, per-key limits, the in-flight bound, then abort wiring.
   await app.register(hostCheck)
   await app.register(cors)
   await app.register(clientAuth)
   await app.register(adminKeys)
+  await app.register(keyLimits)
   await app.register(overload)
   await app.register(clientAbort)
   await app.register(upstreamAgent)

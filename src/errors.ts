@@ -27,6 +27,21 @@ export abstract class OverloadError extends UnavailableError {
   }
 }
 
+/**
+ * A per-key limit (the config file's `limits`) is used up: 429, and the seconds until it frees up as
+ * Retry-After. The wording is ours; the `{"error": …}` shape and the status are Ollama's for a refused request.
+ */
+export abstract class LimitError extends RequestError {
+  /** Seconds, sent as Retry-After; set by `withRetryAfter`. */
+  retryAfter = '1'
+}
+
+/** `error` with its Retry-After set to `seconds` (rounded up, at least 1). */
+export function withRetryAfter<Kind extends LimitError> (error: Kind, seconds: number): Kind {
+  error.retryAfter = String(Math.max(1, Math.ceil(seconds)))
+  return error
+}
+
 /** The constructor of one entry: its message template's arguments, optionally followed by `{ cause }`. */
 export type CatalogueEntry<Kind extends AdapterError, Args extends unknown[]> = new (...args: [...Args] | [...Args, { cause: unknown }]) => Kind
 
@@ -69,6 +84,7 @@ const requestError = entriesOf(RequestError)
 const transportError = entriesOf(TransportError)
 const unavailableError = entriesOf(UnavailableError)
 const overloadError = entriesOf(OverloadError)
+const limitError = entriesOf(LimitError)
 
 /** A failure of ours (a bug, an exhausted stack): never blamed on the provider, never detailed to the client. */
 export const InternalServerError = entriesOf(AdapterError)('OLLAMA_INTERNAL', 'internal server error', 500)
@@ -129,6 +145,11 @@ export const PullManifestNotFoundError = requestError('OLLAMA_PULL_MANIFEST_NOT_
 export const PushModelNotFoundError = requestError<[string]>('OLLAMA_PUSH_MODEL_NOT_FOUND', "model '%s' not found", 500)
 export const PushUnsupportedError = requestError<[string, string]>('OLLAMA_PUSH_UNSUPPORTED', 'pushing is not supported: %s is served by %s, there is no local model to upload', 500)
 
+/* Per-key limits. */
+
+export const RequestRateLimitError = limitError<[number]>('OLLAMA_REQUEST_RATE_LIMIT', 'rate limit exceeded: this key may make %d requests per minute', 429)
+export const TokenBudgetError = limitError<[number]>('OLLAMA_TOKEN_BUDGET', 'token limit exceeded: this key may use %d tokens per day (UTC)', 429)
+
 /* Transport errors: undici's and the socket's failures (src/upstream/transport-errors.ts maps their codes). */
 
 export const UpstreamConnectTimeoutError = transportError('OLLAMA_UPSTREAM_CONNECT_TIMEOUT', 'upstream connection timed out', 504)
@@ -152,6 +173,12 @@ export const ShuttingDownError = unavailableError('OLLAMA_SHUTTING_DOWN', 'serve
 export const ServerBusyError = overloadError('OLLAMA_SERVER_BUSY', 'server busy, please try again.  maximum pending requests exceeded', 503)
 /** The event loop lags past MAX_EVENT_LOOP_DELAY_MS (@fastify/under-pressure). */
 export const EventLoopBusyError = overloadError('OLLAMA_EVENT_LOOP_BUSY', 'server busy, please try again', 503)
+
+/**
+ * REDIS_URL is set and Redis does not answer: a model change written only here would be invisible to the
+ * other replicas, so none is made.
+ */
+export const SharedStateUnavailableError = unavailableError('OLLAMA_SHARED_STATE_UNAVAILABLE', 'model store unavailable: the shared state (Redis) cannot be reached, try again later', 503)
 
 /* The provider's answers. */
 

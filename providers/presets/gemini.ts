@@ -38,5 +38,5 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   ]
 })
 
-// Each app's plugin keeps its own thought signatures, made when the plugin registers.
-export default defineProvider(geminiDescriptor, () => createGeminiProtocol(new SignatureMemory()))
+// Each app's plugin keeps its own thought signatures, made when the plugin registers; with REDIS_URL, shared by every replica.
+export default defineProvider(geminiDescriptor, (_settings, { shared }) => createGeminiProtocol(new SignatureMemory({ shared: shared?.entries('gemini-signatures') })))

@@ -18,6 +18,12 @@ export interface ProtocolContext {
 export interface Protocol {
   /** Headers that authenticate a request; built from scratch, never from the client's. */
   authHeaders(apiKey: string): Record<string, string>
+  /**
+   * Reads, before `buildChatRequest` (which stays synchronous), what it needs from state shared between
+   * replicas: reasoning signatures another replica kept. Never rejects; unreadable state is unknown state.
+   * Absent: nothing to read (the usual case, so the hot path awaits nothing).
+   */
+  prepareChatRequest?(request: NormalisedChatRequest, context: ProtocolContext): Promise<void>
   /** The streamed chat request for this upstream. */
   buildChatRequest(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
   /**

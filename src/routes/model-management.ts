@@ -94,7 +94,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'An invalid name, no `from`, files or adapters, wrong-typed parameters, a bad message role, or a name that is not user-defined',
           403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'The model in `from` is not served',
-          500: 'The model could not be saved in DATA_DIR'
+          500: 'The model could not be saved in DATA_DIR',
+          503: 'REDIS_URL is set and Redis does not answer: nothing is changed (or the server is busy or closing)'
         }
       })
     }
@@ -135,7 +136,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'An invalid source or destination, or a destination that is not user-defined',
           403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'The source is not served',
-          500: 'The copy could not be saved in DATA_DIR'
+          500: 'The copy could not be saved in DATA_DIR',
+          503: 'REDIS_URL is set and Redis does not answer: nothing is changed (or the server is busy or closing)'
         }
       })
     }
@@ -165,7 +167,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'An invalid name, or a model that is not user-defined',
           403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'No such user-defined model',
-          500: 'The change could not be saved in DATA_DIR'
+          500: 'The change could not be saved in DATA_DIR',
+          503: 'REDIS_URL is set and Redis does not answer: nothing is changed (or the server is busy or closing)'
         }
       })
     }

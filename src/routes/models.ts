@@ -49,7 +49,7 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: answerSchemas(OLLAMA_DIALECT, { description: 'Models used within their keep_alive', json: PsResponseSchema })
     }
   }, async () => ({
-    models: fastify.recentModels.list().map((entry) => runningModel(entry.model, entry.expiresAt))
+    models: (await fastify.recentModels.listEverywhere((name) => fastify.providers.resolve(name))).map((entry) => runningModel(entry.model, entry.expiresAt))
   }))
 }
 

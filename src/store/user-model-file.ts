@@ -9,7 +9,7 @@ import { dirname } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
-const StoredModelSchema = Type.Object({
+export const StoredModelSchema = Type.Object({
   name: Type.String({ minLength: 1 }),
   target: Type.String({ minLength: 1 }),
   preset: Type.Optional(Type.Object({

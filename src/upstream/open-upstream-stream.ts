@@ -53,6 +53,7 @@ export async function openUpstreamStream (
     for (const candidate of orderCandidates(context, candidates(context.registry, model, chat))) {
       const { provider, card } = candidate
       const protocolContext = { descriptor: provider.descriptor, card }
+      if (provider.protocol.prepareChatRequest !== undefined) await provider.protocol.prepareChatRequest(chat, protocolContext)
       // A suffix means fill-in-the-middle; admission lets it through only for models with `insert`.
       const upstreamRequest = chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
         ? provider.protocol.buildCompletionRequest(chat, protocolContext)
