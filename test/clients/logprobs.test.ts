@@ -160,3 +160,19 @@ t.test('an Ollama upstream: asked as the client asked, passed on as it answered'
   t.same(single.logprobs?.map((entry) => entry.token), ['Hello', ' from', ' Ollama!'])
   t.same(single.logprobs?.[0], { token: 'Hello', logprob: OLLAMA_FAKE_LOGPROB, bytes: HELLO_BYTES, top_logprobs: [{ token: 'Hello', logprob: OLLAMA_FAKE_LOGPROB, bytes: HELLO_BYTES }] })
 })
+
+t.test('fill-in-the-middle: the legacy completions integer asked, its parallel lists mapped', async (t) => {
+  const { ollama, upstream } = await client(t, { OPENAI_MODELS: 'fake-fim=completion+insert' })
+  const lines = []
+  for await (const part of await ollama.generate({ model: 'openai/fake-fim', prompt: 'def add(a, b):\n', suffix: '\n', stream: true, logprobs: true, top_logprobs: 2 })) lines.push(part)
+  const call = upstream.calls[0]!
+  t.ok(call.path.endsWith('/completions') && !call.path.endsWith('/chat/completions'), 'the legacy endpoint')
+  t.equal(call.body.logprobs, 2)
+  t.same(lines.map((line) => line.response), ['  return a', ' + b\n', ''])
+  t.same(lines[0]!.logprobs, [{
+    token: '  return a',
+    logprob: FAKE_LOGPROB,
+    bytes: [...Buffer.from('  return a')],
+    top_logprobs: [{ token: '  return a', logprob: FAKE_LOGPROB, bytes: [...Buffer.from('  return a')] }, { token: 'alt1', logprob: -2, bytes: [97, 108, 116, 49] }]
+  }], 'alternatives most likely first')
+})
