@@ -79,6 +79,7 @@ t.test('a context this server did not issue answers 400 and nothing is sent', as
 })
 
 t.test('a conversation longer than the bound keeps its newest turns', async (t) => {
+  t.equal(MAX_CONTEXT_LENGTH, 262_144, 'the bound the READMEs state')
   const { ollama, upstream } = await client(t)
   // Each prompt is a third of the bound: the fourth answer's context can hold two turns at most.
   const big = (label: string) => label + 'x'.repeat(MAX_CONTEXT_LENGTH / 3)
