@@ -101,6 +101,13 @@ export const ChatUnsupportedError = requestError<[string]>('OLLAMA_CHAT_UNSUPPOR
 export const GenerateUnsupportedError = requestError<[string]>('OLLAMA_GENERATE_UNSUPPORTED', '"%s" does not support generate', 400)
 export const RawConflictError = requestError('OLLAMA_RAW_CONFLICT', 'raw mode does not support template, system, or context', 400)
 export const TopLogprobsRangeError = requestError('OLLAMA_TOP_LOGPROBS_RANGE', 'top_logprobs must be between 0 and 20', 400)
+/**
+ * Log probabilities asked of a model whose provider cannot return them (real Ollama computes them locally, so it has
+ * no such answer): the name as sent, then why (`its provider returns none`, or a rule such as thinking).
+ */
+export const LogprobsUnsupportedError = requestError<[string, string]>('OLLAMA_LOGPROBS_UNSUPPORTED', '"%s" does not support logprobs: %s', 400)
+/** A generate `context` this server did not issue, or one altered since (src/ollama/generate-context.ts). */
+export const InvalidContextError = requestError<[string]>('OLLAMA_INVALID_CONTEXT', 'invalid context: %s', 400)
 export const InvalidRequestError = requestError<[string]>('OLLAMA_INVALID_REQUEST', '%s', 400)
 /**
  * Ollama's capability check has this wording for every capability (`<full name> does not support <capability>`);

@@ -10,7 +10,7 @@ import { readOptions } from './ollama-options.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
 import {
   ChatUnsupportedError, EmbeddingUnsupportedError, EmbedModelNotFoundError, GenerateUnsupportedError, InsertUnsupportedError,
-  ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
+  LogprobsUnsupportedError, ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
 } from '../errors.js'
 
 export interface RequestedModel {
@@ -119,7 +119,27 @@ export function checkCapabilities (requested: RequestedModel, needs: CapabilityN
 
 /** Whether a fallback can serve a request its first model was admitted for (the fallback loop skips it otherwise). */
 export function canServe (model: ResolvedModel, chat: NormalisedChatRequest): boolean {
-  return missingCapability(model.card, needsOf(chat)) === undefined
+  return missingCapability(model.card, needsOf(chat)) === undefined && logprobsRefusal(model, chat) === undefined
+}
+
+/**
+ * Why the model's provider cannot return the log probabilities `chat` asks for, or undefined when it can (or none
+ * were asked). A protocol without `logprobsRefusal` never returns them.
+ */
+export function logprobsRefusal (model: ResolvedModel, chat: NormalisedChatRequest): string | undefined {
+  if (chat.logprobs === undefined) return undefined
+  const { protocol, descriptor } = model.provider
+  if (protocol.logprobsRefusal === undefined) return `${descriptor.displayName} returns no log probabilities`
+  return protocol.logprobsRefusal(chat, { descriptor, card: model.card })
+}
+
+/**
+ * Throws LogprobsUnsupportedError (400, naming the model as sent) when the request asks for log probabilities its
+ * model's provider cannot return, rather than dropping the ask and answering without them.
+ */
+export function checkLogprobs (requested: RequestedModel, chat: NormalisedChatRequest): void {
+  const refusal = logprobsRefusal(requested.model, chat)
+  if (refusal !== undefined) throw new LogprobsUnsupportedError(requested.echo, refusal)
 }
 
 /** The client's Ollama options over the preset's, read as Ollama reads them (a wrong type throws OptionTypeError, 500). */
@@ -162,6 +182,7 @@ export function admitChat (registry: ProviderRegistry, defaultModel: string | un
     ? withoutThink(request.chat)
     : request.chat
   checkCapabilities(requested, needsOf(asked), rules.kind)
+  checkLogprobs(requested, asked)
   const { preset } = requested.model
   if (preset === undefined) return { model: requested.model, echo: requested.echo, chat: asked }
   const chat: NormalisedChatRequest = {

@@ -31,6 +31,12 @@ export interface Protocol {
    * its stream is read by the same mapper. Absent: the protocol has none.
    */
   buildCompletionRequest?(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * Why this upstream cannot return log probabilities for `request` (a clause such as `its provider returns
+   * none`), or undefined when it can; the request then asks for them and the mapper emits `logprobs` events.
+   * Absent: the upstream never returns them, and a request that asks is refused (400) before it is sent.
+   */
+  logprobsRefusal?(request: NormalisedChatRequest, context: ProtocolContext): string | undefined
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */

@@ -30,6 +30,32 @@ function chunk (parts: Chunk[], finishReason?: string, usage?: Chunk): Chunk {
   }
 }
 
+/** The log probability of every chosen token in the fake's answers; alternative i (from 1) has `-(i + 1)`. */
+export const GEMINI_FAKE_LOGPROB = -0.25
+
+/**
+ * A chunk as Gemini streams it with `generationConfig.responseLogprobs`: the candidate's `logprobsResult` has one
+ * chosen candidate per token of this chunk's non-thought text (one token per part here) and, with `logprobs: n`,
+ * that many top candidates per step (the chosen one first); tokenIds are made up.
+ */
+function withLogprobs (piece: Chunk, body: Record<string, unknown>): Chunk {
+  const config = body.generationConfig as { responseLogprobs?: unknown, logprobs?: unknown } | undefined
+  const candidates = piece.candidates as Array<{ content?: { parts?: Array<{ text?: string, thought?: boolean }> } }> | undefined
+  if (config?.responseLogprobs !== true || candidates === undefined) return piece
+  const top = typeof config.logprobs === 'number' ? config.logprobs : 0
+  return {
+    ...piece,
+    candidates: candidates.map((candidate) => {
+      const tokens = (candidate.content?.parts ?? []).filter((part) => typeof part.text === 'string' && part.thought !== true).map((part) => part.text as string)
+      const chosen = tokens.map((token, index) => ({ token, tokenId: 1000 + index, logProbability: GEMINI_FAKE_LOGPROB }))
+      const topCandidates = chosen.map((entry) => ({
+        candidates: [entry, ...Array.from({ length: Math.max(0, top - 1) }, (_, index) => ({ token: `alt${index + 1}`, tokenId: 2000 + index, logProbability: -(index + 2) }))].slice(0, top)
+      }))
+      return { ...candidate, logprobsResult: { topCandidates, chosenCandidates: chosen, logProbabilitySum: GEMINI_FAKE_LOGPROB * chosen.length } }
+    })
+  }
+}
+
 function endsWithFunctionResponse (body: Record<string, unknown>): boolean {
   const last = (Array.isArray(body.contents) ? body.contents : []).at(-1) as { parts?: unknown[] } | undefined
   return (last?.parts ?? []).some((part) => typeof part === 'object' && part !== null && 'functionResponse' in part)
@@ -144,7 +170,7 @@ export async function startFakeGemini (): Promise<FakeServer> {
       response.end(sse(chunk([{ text: 'Hello' }])))
       return
     }
-    for (const piece of geminiScenario(model, call.body)) response.write(sse(piece))
+    for (const piece of geminiScenario(model, call.body)) response.write(sse(withLogprobs(piece, call.body)))
     response.end()
   })
 }

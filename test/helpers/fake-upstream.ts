@@ -101,6 +101,44 @@ function nonStreamBody (model: string): Chunk {
   }
 }
 
+/** Every chosen token's log probability in the fake's answers; alternative i (from 1) has `-(i + 1)`. */
+export const FAKE_LOGPROB = -0.125
+
+/** OpenAI's entry for one token: its UTF-8 bytes, and with `top` > 0 the token itself then `alt1`... as the most likely. */
+function tokenLogprob (token: string, top: number): Record<string, unknown> {
+  const bytes = [...Buffer.from(token, 'utf8')]
+  const alternatives = Array.from({ length: Math.max(0, top - 1) }, (_, index) => ({ token: `alt${index + 1}`, logprob: -(index + 2), bytes: [...Buffer.from(`alt${index + 1}`)] }))
+  return { token, logprob: FAKE_LOGPROB, bytes, top_logprobs: top > 0 ? [{ token, logprob: FAKE_LOGPROB, bytes }, ...alternatives] : [] }
+}
+
+/**
+ * A chunk as OpenAI streams it when the request asked for logprobs: each content delta's choice gets
+ * `logprobs: {content: [one entry per token], refusal: null}` (the fake's pieces are one token each); others `logprobs: null`.
+ */
+function withLogprobs (chunk: Chunk, body: Record<string, unknown>): Chunk {
+  if (body.logprobs !== true || !Array.isArray(chunk.choices) || chunk.choices.length === 0) return chunk
+  const top = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0
+  const choices = (chunk.choices as Array<Record<string, unknown>>).map((choice) => {
+    const content = (choice.delta as { content?: unknown } | undefined)?.content
+    if (typeof content !== 'string' || content === '') return { ...choice, logprobs: null }
+    return { ...choice, logprobs: { content: [tokenLogprob(content, top)], refusal: null } }
+  })
+  return { ...chunk, choices }
+}
+
+/** A legacy completion chunk's logprobs when the request sent `logprobs: n`: parallel lists, alternatives as `{token: logprob}`. */
+function withLegacyLogprobs (chunk: Chunk, body: Record<string, unknown>): Chunk {
+  if (typeof body.logprobs !== 'number') return chunk
+  const choices = (chunk.choices as Array<Record<string, unknown>>).map((choice) => {
+    const text = String(choice.text ?? '')
+    if (text === '') return { ...choice, logprobs: null }
+    const top: Record<string, number> = { [text]: FAKE_LOGPROB }
+    for (let index = 1; index < (body.logprobs as number); index++) top[`alt${index}`] = -(index + 1)
+    return { ...choice, logprobs: { tokens: [text], token_logprobs: [FAKE_LOGPROB], top_logprobs: [top], text_offset: [0] } }
+  })
+  return { ...chunk, choices }
+}
+
 const sse = (value: unknown): string => `data: ${typeof value === 'string' ? value : JSON.stringify(value)}\n\n`
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -130,7 +168,7 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
   }
   if (!path.endsWith('/chat/completions') && path.endsWith('/completions') && stream) {
     response.writeHead(200, { 'content-type': 'text/event-stream' })
-    for (const piece of FIM_PIECES) response.write(sse(completionChunk(piece)))
+    for (const piece of FIM_PIECES) response.write(sse(withLegacyLogprobs(completionChunk(piece), body)))
     response.end(sse(completionChunk('', 'stop')) + sse({ ...completionChunk(''), choices: [], usage: FAKE_USAGE }) + sse('[DONE]'))
     return
   }
@@ -212,7 +250,7 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     response.end(sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
     return
   }
-  for (const chunk of scenarioChunks(model)) response.write(sse(chunk))
+  for (const chunk of scenarioChunks(model)) response.write(sse(withLogprobs(chunk, body)))
   response.end(sse('[DONE]'))
 }
 

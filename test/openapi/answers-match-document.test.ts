@@ -104,6 +104,18 @@ t.test('the document validates, and every operation has its id, tags, and the er
   t.same(operations, OPERATIONS, 'every served operation, with its stable id')
 })
 
+t.test('the document declares logprobs and generate\'s context, asked and answered', async (t) => {
+  const { app } = await buildTestApp(t)
+  const schemas = (await app.inject({ method: 'GET', url: '/openapi.json' })).json().components.schemas as Record<string, { properties: Record<string, unknown> }>
+  for (const name of ['ChatRequest', 'GenerateRequest', 'OpenAiChatRequest']) t.ok('logprobs' in schemas[name]!.properties && 'top_logprobs' in schemas[name]!.properties, `${name}: logprobs, top_logprobs`)
+  t.ok('logprobs' in schemas.OpenAiCompletionRequest!.properties)
+  for (const name of ['ChatResponse', 'GenerateResponse', 'GenerateChunk']) t.ok('logprobs' in schemas[name]!.properties, `${name}: logprobs`)
+  for (const name of ['GenerateResponse', 'GenerateChunk']) t.ok('context' in schemas[name]!.properties, `${name}: context`)
+  t.match(schemas.Logprob!.properties, { token: {}, logprob: {}, bytes: {}, top_logprobs: {} })
+  const choice = (name: string) => (schemas[name]!.properties.choices as { items: { properties: Record<string, unknown> } }).items.properties
+  for (const name of ['OpenAiChatCompletion', 'OpenAiChatCompletionChunk', 'OpenAiTextCompletion', 'OpenAiTextCompletionChunk']) t.ok('logprobs' in choice(name), `${name}: choices[].logprobs`)
+})
+
 t.test('the checker reports what the document does not declare', async (t) => {
   const { app } = await buildTestApp(t)
   const checker = new DocumentChecker(await documentOf(app))
@@ -157,6 +169,13 @@ t.test('Ollama answers match the document: JSON, each NDJSON line, the error lin
     { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-error-event', prompt: 'x' }, status: 200, type: ndjson },
     { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text' }, status: 200, type: json },
     { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', raw: true, system: 's' }, status: 400, type: json },
+    // Logprobs on every line and in the one-shot answer, generate's context on its last line, and their 400s.
+    { method: 'POST', path: '/api/chat', payload: chat('fake-text', { logprobs: true, top_logprobs: 2 }), status: 200, type: ndjson },
+    { method: 'POST', path: '/api/chat', payload: chat('fake-text', { logprobs: true, top_logprobs: 2, stream: false }), status: 200, type: json },
+    { method: 'POST', path: '/api/chat', payload: chat('fake-text', { logprobs: true, top_logprobs: 21 }), status: 400, type: json },
+    { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: true, top_logprobs: 1 }, status: 200, type: ndjson },
+    { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: true, stream: false }, status: 200, type: json },
+    { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', context: [1, 2, 3] }, status: 400, type: json },
     { method: 'POST', path: '/api/embed', payload: { model: 'openai/fake-embed', input: ['a', 'b'] }, status: 200, type: json },
     { method: 'POST', path: '/api/embed', payload: { model: 'openai/fake-embed', input: 5 }, status: 400, type: json },
     { method: 'POST', path: '/api/embed', payload: { model: 'openai/nope', input: 'a' }, status: 404, type: json },
@@ -215,6 +234,11 @@ t.test('/v1 answers match the document: JSON objects, each SSE frame with [DONE]
     { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x' }, status: 200, type: json },
     { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x', ...usage }, status: 200, type: sse },
     { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-length', prompt: 'x', stream: true }, status: 200, type: sse },
+    { method: 'POST', path: '/v1/chat/completions', payload: chat('fake-text', { logprobs: true, top_logprobs: 2 }), status: 200, type: json },
+    { method: 'POST', path: '/v1/chat/completions', payload: chat('fake-text', { logprobs: true, stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/chat/completions', payload: chat('fake-text', { logprobs: true, top_logprobs: 21 }), status: 400, type: json },
+    { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: 2 }, status: 200, type: json },
+    { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: 2, stream: true }, status: 200, type: sse },
     { method: 'POST', path: '/v1/embeddings', payload: { model: 'openai/fake-embed', input: ['a', 'b'] }, status: 200, type: json },
     { method: 'POST', path: '/v1/embeddings', payload: { model: 'openai/fake-embed', input: 'a', encoding_format: 'base64' }, status: 200, type: json },
     { method: 'POST', path: '/v1/embeddings', payload: { model: 'openai/fake-embed' }, status: 400, type: json },

@@ -12,6 +12,8 @@ import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
 export const geminiProtocol: Protocol = {
   authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey }),
   buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, context) }),
+  // responseLogprobs and logprobs in generationConfig; each candidate's logprobsResult is mapped.
+  logprobsRefusal: () => undefined,
   createStreamMapper: () => new GeminiStreamMapper(),
   readErrorMessage: readGeminiErrorText,
   classifyError: classifyGeminiError,

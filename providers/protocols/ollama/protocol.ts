@@ -11,6 +11,8 @@ export const ollamaProtocol: Protocol = {
   authHeaders: (apiKey): Record<string, string> => apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` },
   buildChatRequest: (request, context) => ({ path: '/api/chat', body: toOllamaRequest(request, context) }),
   buildCompletionRequest: (request, context) => ({ path: '/api/generate', body: toOllamaGenerateRequest(request, context) }),
+  // Asked for as the client asked, and passed on as the upstream computed them.
+  logprobsRefusal: () => undefined,
   createStreamMapper: () => new OllamaStreamMapper(),
   readErrorMessage: readOllamaErrorText,
   framing: 'ndjson',
