@@ -21,6 +21,9 @@ export interface BenchProcess {
 export interface ServiceProcess extends BenchProcess {
   /** The service's CPU time and memory now; `gc` first runs a full collection when the process allows it. */
   stats(gc?: boolean): Promise<ServiceStats>
+  /** Starts the service's CPU profiler; `stopProfile(path)` writes the profile of everything since. */
+  startProfile(): Promise<void>
+  stopProfile(path: string): Promise<void>
 }
 
 async function stopChild (child: ChildProcess): Promise<void> {
@@ -60,6 +63,16 @@ export async function startService (upstreamUrl: string, listedModels: string[] 
       const answer = once(child, 'message') as Promise<[ServiceStats]>
       child.send(gc ? 'gc' : 'stats')
       return (await answer)[0]
+    },
+    async startProfile () {
+      const answer = once(child, 'message')
+      child.send({ profile: 'start' })
+      await answer
+    },
+    async stopProfile (path: string) {
+      const answer = once(child, 'message')
+      child.send({ profile: 'stop', path })
+      await answer
     }
   }
 }

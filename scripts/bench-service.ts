@@ -2,8 +2,11 @@
  * Bench helper process: the real service pointed at the bench upstream (OPENAI_BASE_URL), printing its URL.
  * Models listed: `bench-20`, `bench-1000` plus BENCH_LISTED_MODELS (comma-separated). Over the IPC channel it answers
  * `'stats'` with its CPU time (µs, user + system) and memory (bytes), so the bench can divide CPU by work done.
- * Extra service settings come in BENCH_SERVICE_ENV (a JSON object).
+ * Extra service settings come in BENCH_SERVICE_ENV (a JSON object). `{ profile: 'start' }` starts V8's CPU profiler and
+ * `{ profile: 'stop', path }` writes what it sampled since (a .cpuprofile), so a profile covers one load and not the start-up.
  */
+import { writeFile } from 'node:fs/promises'
+import { Session } from 'node:inspector/promises'
 import { buildApp } from '../src/app.js'
 
 const listed = ['bench-20', 'bench-1000', ...(process.env.BENCH_LISTED_MODELS ?? '').split(',').filter((name) => name !== '')]
@@ -16,7 +19,20 @@ console.log(await app.listen({ host: '127.0.0.1', port: 0 }))
 
 export interface ServiceStats { cpuMicros: number, rssBytes: number, heapUsedBytes: number }
 
-process.on('message', (message) => {
+const inspector = new Session()
+inspector.connect()
+
+process.on('message', async (message: unknown) => {
+  if (typeof message === 'object' && message !== null && 'profile' in message) {
+    const command = message as { profile: 'start' | 'stop', path?: string }
+    if (command.profile === 'start') {
+      await inspector.post('Profiler.enable')
+      await inspector.post('Profiler.start')
+    } else {
+      const { profile } = await inspector.post('Profiler.stop')
+      await writeFile(command.path!, JSON.stringify(profile))
+    }
+  }
   if (message === 'gc') globalThis.gc?.()
   const cpu = process.cpuUsage()
   const memory = process.memoryUsage()

@@ -11,8 +11,11 @@
  * The 5,000-open-streams run is `npm run bench:streams` (scripts/bench-streams.ts).
  *
  * BENCH_SECONDS (5) per throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target, BENCH_CHUNK_REQUESTS (100),
- * BENCH_ONLY (comma-separated: throughput, latency, chunks, listing) to run a part; BENCH_SERVICE_FLAGS e.g. `--cpu-prof`.
+ * BENCH_ONLY (comma-separated: throughput, latency, chunks, listing) to run a part; BENCH_CONNECTIONS (1,64);
+ * BENCH_PROFILE_DIR: the service's CPU profile of each throughput measurement and of the chunk run is written there.
  */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { Client, Pool } from 'undici'
 import { startNginx, startService, startUpstream, type BenchProcess } from './bench-processes.js'
@@ -20,6 +23,9 @@ import { startNginx, startService, startUpstream, type BenchProcess } from './be
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const LATENCY_REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 2000)
 const CHUNK_REQUESTS = Number(process.env.BENCH_CHUNK_REQUESTS ?? 100)
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,64').split(',').map(Number)
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR
+if (PROFILE_DIR !== undefined) mkdirSync(PROFILE_DIR, { recursive: true })
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'throughput,latency,chunks,listing').split(','))
 const LISTED = Array.from({ length: 2000 }, (_, index) => `bench-listed-${String(index).padStart(4, '0')}`)
 const messages = [{ role: 'user', content: 'Hello' }]
@@ -65,13 +71,15 @@ async function timed (client: Client | Pool, path: string, method: 'GET' | 'POST
 async function runThroughput (): Promise<void> {
   const rows = [['mode', 'conns', 'direct req/s', 'nginx req/s', 'service req/s', 'service/direct', 'service/nginx', 'nginx/direct', 'service CPU µs/req', 'errors']]
   for (const stream of [false, true]) {
-    for (const connections of [1, 64]) {
+    for (const connections of CONNECTIONS) {
       const rps = new Map<string, number>()
       let errors = 0
       let cpuPerRequest = 0
       for (const target of targets) {
         const before = target.name === 'service' ? await service.stats() : undefined
+        if (before !== undefined && PROFILE_DIR !== undefined) await service.startProfile()
         const result = await throughput(target.url, target.body(stream), connections)
+        if (before !== undefined && PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, `${stream ? 'stream' : 'json'}-${connections}.cpuprofile`))
         if (before !== undefined) cpuPerRequest = ((await service.stats()).cpuMicros - before.cpuMicros) / (result.rps * DURATION_SECONDS)
         rps.set(target.name, result.rps)
         errors += result.errors
@@ -124,6 +132,7 @@ async function runChunks (): Promise<void> {
   const client = new Pool(new URL(target.url).origin, { connections: concurrency })
   try {
     await timed(client, '/api/chat', 'POST', target.body(true, chunks))
+    if (PROFILE_DIR !== undefined) await service.startProfile()
     const before = await service.stats()
     const started = process.hrtime.bigint()
     let next = 0
@@ -132,6 +141,7 @@ async function runChunks (): Promise<void> {
     }))
     const wallMicros = Number(process.hrtime.bigint() - started) / 1000
     const cpu = (await service.stats()).cpuMicros - before.cpuMicros
+    if (PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, 'chunks-1000.cpuprofile'))
     console.log('CPU per relayed chunk (%d streamed answers of %d chunks + usage, %d at a time)', CHUNK_REQUESTS, chunks, concurrency)
     print([
       ['service CPU µs/chunk', 'service CPU ms/answer', 'wall µs/chunk'],

@@ -1,6 +1,7 @@
 /**
  * `tsx scripts/cpu-profile-top.ts <file.cpuprofile> [n]`: the top `n` (25) functions of a V8 CPU profile
- * (`node --cpu-prof`) by self time, and the top by inclusive time, with their share of the sampled total.
+ * (`node --cpu-prof`, or `BENCH_PROFILE_DIR` of scripts/bench.ts) by self time, and the top by inclusive time,
+ * as shares of the busy samples (idle left out).
  */
 import { readFileSync } from 'node:fs'
 
@@ -23,8 +24,9 @@ const total = new Map<string, number>()
 let sum = 0
 profile.samples.forEach((id, index) => {
   const delta = profile.timeDeltas[index] ?? 0
-  sum += delta
   const node = byId.get(id)!
+  if (node.callFrame.functionName === '(idle)') return
+  sum += delta
   self.set(label(node), (self.get(label(node)) ?? 0) + delta)
   const seen = new Set<string>()
   for (let current: number | undefined = id; current !== undefined; current = parent.get(current)) {
@@ -35,7 +37,7 @@ profile.samples.forEach((id, index) => {
   }
 })
 const show = (title: string, table: Map<string, number>) => {
-  console.log(`${title} (of ${(sum / 1000).toFixed(0)} ms sampled)`)
+  console.log(`${title} (of ${(sum / 1000).toFixed(0)} ms busy)`)
   for (const [name, micros] of [...table].sort((left, right) => right[1] - left[1]).slice(0, Number(count))) {
     console.log(`${(100 * micros / sum).toFixed(1).padStart(5)}%  ${name}`)
   }
