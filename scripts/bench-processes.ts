@@ -55,6 +55,7 @@ export async function startService (upstreamUrl: string, listedModels: string[] 
   const { child, url } = await startScript('scripts/bench-service.ts', {
     OPENAI_BASE_URL: upstreamUrl, BENCH_LISTED_MODELS: listedModels.join(','), BENCH_SERVICE_ENV: JSON.stringify(env)
   }, nodeFlags)
+  await untilSettled(url)
   return {
     child,
     url,
@@ -75,6 +76,17 @@ export async function startService (upstreamUrl: string, listedModels: string[] 
       await answer
     }
   }
+}
+
+/** Waits until the service answers 200: right after start-up its event-loop delay can exceed MAX_EVENT_LOOP_DELAY_MS (503). */
+async function untilSettled (url: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const response = await fetch(`${url}/api/version`).catch(() => undefined)
+    await response?.arrayBuffer()
+    if (response?.status === 200) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error('the service never answered 200 on /api/version')
 }
 
 const NGINX = process.env.BENCH_NGINX ?? '/usr/sbin/nginx'

@@ -1,7 +1,7 @@
 /**
  * `tsx scripts/cpu-profile-top.ts <file.cpuprofile> [n]`: the top `n` (25) functions of a V8 CPU profile
  * (`node --cpu-prof`, or `BENCH_PROFILE_DIR` of scripts/bench.ts) by self time, and the top by inclusive time,
- * as shares of the busy samples (idle left out).
+ * as shares of the busy samples (idle left out, and the inspector's own `dispatch` that writes the profile).
  */
 import { readFileSync } from 'node:fs'
 
@@ -25,7 +25,7 @@ let sum = 0
 profile.samples.forEach((id, index) => {
   const delta = profile.timeDeltas[index] ?? 0
   const node = byId.get(id)!
-  if (node.callFrame.functionName === '(idle)') return
+  if (node.callFrame.functionName === '(idle)' || (node.callFrame.functionName === 'dispatch' && node.callFrame.url === '')) return
   sum += delta
   self.set(label(node), (self.get(label(node)) ?? 0) + delta)
   const seen = new Set<string>()
