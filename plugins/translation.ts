@@ -3,10 +3,11 @@
  * writes its ChatEvents with the dialect's writer, streamed or folded into one JSON body. It owns the reply's
  * lifecycle for every dialect; routes call it; it knows no provider and no dialect.
  */
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AnswerMetrics } from '../src/core/answer-metrics.js'
+import { batchedText } from '../src/core/batched-text.js'
 import type { ChatEvent } from '../src/core/chat-event.js'
 import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { AnswerWriter } from '../src/core/dialect.js'
@@ -74,7 +75,7 @@ export default fp(async function translation (fastify) {
       }
       return reply.type(writer.jsonContentType).send(folded)
     }
-    const source = Readable.from(writer.stream(events, metrics), { objectMode: false })
+    const source = batchedText(writer.stream(events, metrics))
     reply.raw.once('close', () => {
       source.destroy()
       body.destroy()

@@ -25,7 +25,7 @@ export class NdjsonAnswerWriter implements AnswerWriter {
   constructor (readonly shape: AnswerShape, readonly model: string, readonly conversation?: GenerateConversation) {}
 
   /**
-   * A generator rather than a Transform: `Readable.from()` pulls a line only when the client's socket
+   * A generator rather than a Transform: `Readable.from()` (through batchedText) pulls a line only when the client's socket
    * wants more, which gives backpressure without a second stream on the hot path. Each line ends in `\n`.
    * An error before the first line throws UpstreamAnswerError; after it, Ollama's `{"error": "..."}` line ends the stream.
    */
