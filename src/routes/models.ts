@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ModelNotFoundError, ModelRequiredError } from '../errors.js'
-import { listedModel, runningModel, showModel } from '../ollama/model-listing.js'
+import { currentListing, runningModel, showModel } from '../ollama/model-listing.js'
 import { answerSchemas, BODY_ERRORS } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { PsResponseSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema } from '../schemas/models.js'
@@ -18,7 +18,7 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       tags: ['models'],
       response: answerSchemas(OLLAMA_DIALECT, { description: 'Every served model', json: TagsResponseSchema })
     }
-  }, async () => ({ models: fastify.providers.list().map(listedModel) }))
+  }, async () => ({ models: currentListing(fastify.providers).tags }))
 
   fastify.post('/api/show', {
     schema: {
