@@ -16,8 +16,10 @@ export interface UserModelDefinition {
 export interface UserModels {
   /** Adds or replaces a user-defined model, in the registry and on disk. */
   save(definition: UserModelDefinition): Promise<void>
-  /** Removes a user-defined model; false when there is none by that name. */
+  /** Removes a user-defined model or a pulled name; false when there is none by that name. */
   remove(name: string): Promise<boolean>
+  /** Lists a name a client pulled successfully (`/api/pull`), from now on and after restarts; a user-defined model of that name stays as it is. */
+  pull(name: string): Promise<void>
 }
 
 declare module 'fastify' {
@@ -33,6 +35,10 @@ export default fp(async function userModels (fastify) {
   // A corrupt file stops the boot with its path and reason: starting empty would overwrite it on the next save.
   const stored = await file.read()
   for (const model of stored) {
+    if (model.kind === 'pulled') {
+      fastify.providers.addPulled(model.name)
+      continue
+    }
     // A provider's model or a built-in or configured alias that took the name since keeps it; the file keeps the entry.
     if (fastify.providers.getAlias(model.name) !== undefined || fastify.providers.resolve(model.name) !== undefined) {
       fastify.log.warn({ file: file.path, model: model.name }, 'user-defined model not loaded: the name is now taken by a provider\'s model or an alias')
@@ -69,8 +75,20 @@ export default fp(async function userModels (fastify) {
         byName.set(nameKey(name), previous)
         throw error
       }
-      fastify.providers.removeAlias(name)
+      if (previous.kind === 'pulled') fastify.providers.removePulled(name)
+      else fastify.providers.removeAlias(name)
       return true
+    },
+    async pull (name: string) {
+      if (byName.has(nameKey(name))) return
+      byName.set(nameKey(name), { name: name.trim(), kind: 'pulled', target: name.trim() })
+      try {
+        await persist()
+      } catch (error) {
+        byName.delete(nameKey(name))
+        throw error
+      }
+      fastify.providers.addPulled(name)
     }
   })
 }, { name: 'user-models', fastify: '5.x', dependencies: ['config', 'provider-registry', 'model-aliases'] })

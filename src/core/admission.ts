@@ -10,7 +10,7 @@ import { readOptions } from './ollama-options.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
 import {
   ChatUnsupportedError, EmbeddingUnsupportedError, EmbedModelNotFoundError, GenerateUnsupportedError, InsertUnsupportedError,
-  ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
+  ModelNotFoundError, ModelRequiredError, ProviderNotConfiguredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
 } from '../errors.js'
 
 export interface RequestedModel {
@@ -72,8 +72,19 @@ export function resolveRequestedModel (
     throw new ModelNotFoundError('')
   }
   const model = registry.resolve(name)
-  if (model === undefined) throw new ModelNotFoundError(name)
+  if (model === undefined) throw modelNotFound(registry, name)
   return { model, echo: name }
+}
+
+/**
+ * Ollama's 404 for a name no active provider serves (ModelNotFoundError); when the name belongs to a known provider
+ * that is not configured, the same 404 ending with the variable to set (ProviderNotConfiguredError).
+ */
+export function modelNotFound (registry: ProviderRegistry, name: string): Error {
+  const provider = registry.unconfiguredProvider(name)
+  if (provider === undefined) return new ModelNotFoundError(name)
+  const variable = provider.activation === 'base-url' ? provider.baseUrlEnv : provider.apiKeyEnv[0] ?? provider.baseUrlEnv
+  return new ProviderNotConfiguredError(name, variable, provider.displayName)
 }
 
 /** Whether a `think` setting asks for thinking (`false` asks a thinking model not to). */
