@@ -111,7 +111,10 @@ export async function startFakeAnthropic (): Promise<FakeServer & FakeModelList>
       const signed = call.headers['x-api-key'] !== undefined && call.headers['anthropic-version'] !== undefined
       const status = signed ? list.listFailure ?? 200 : 401
       response.writeHead(status, { 'content-type': 'application/json' })
-      if (status !== 200) return void response.end(errorBody(status === 401 ? 'authentication_error' : 'api_error', `list failure ${status}`))
+      if (status !== 200) {
+        response.end(errorBody(status === 401 ? 'authentication_error' : 'api_error', `list failure ${status}`))
+        return
+      }
       // Anthropic's paging: `after_id` is the last id of the page before.
       const after = new URL(call.url, 'http://fake').searchParams.get('after_id')
       const start = after === null ? 0 : list.listed.findIndex((entry) => entry.id === after) + 1
