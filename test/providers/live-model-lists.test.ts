@@ -70,6 +70,27 @@ t.test('every OpenAI-compatible preset: a model only its list names is listed, s
   t.ok(upstream.listCalls.every((call) => typeof call.headers.authorization === 'string' || typeof call.headers['api-key'] === 'string'), 'lists are read with the provider\'s key')
 })
 
+t.test('an embedding model found live embeds in batches of its provider\'s limit, else 10', async (t) => {
+  const embedId = `vectors-embedding-${runId()}`
+  const { app, url, upstream } = await listenProviderApp(t, (origin) => ({
+    SILICONFLOW_API_KEY: 'sk-sf-live',
+    SILICONFLOW_BASE_URL: `${origin}/siliconflow/v1`,
+    MOONSHOT_API_KEY: 'sk-moonshot-live',
+    MOONSHOT_BASE_URL: `${origin}/moonshot/v1`
+  }))
+  upstream.listed.push({ id: embedId, sub_type: 'embedding' })
+  await app.modelLists.refresh()
+  const ollama = new Ollama({ host: url })
+  const inputs = Array.from({ length: 70 }, (_, index) => `text ${index}`)
+  const sizes = async (model: string, path: string) => {
+    const before = upstream.calls.length
+    t.equal((await ollama.embed({ model, input: inputs })).embeddings.length, 70, model)
+    return upstream.calls.slice(before).filter((call) => call.path.startsWith(path)).map((call) => (call.body.input as unknown[]).length).sort((a, b) => b - a)
+  }
+  t.same(await sizes(`siliconflow/${embedId}`, '/siliconflow/'), [64, 6], 'SiliconFlow\'s limit of 64')
+  t.same(await sizes(`moonshot/${embedId}`, '/moonshot/'), [10, 10, 10, 10, 10, 10, 10], 'no known limit: 10')
+})
+
 t.test('what a list says about a model: OpenRouter\'s and SiliconFlow\'s fields; the newest first in /api/tags', async (t) => {
   const id = runId()
   const { app, url, upstream } = await listenProviderApp(t, (origin) => ({
