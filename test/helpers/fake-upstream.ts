@@ -22,7 +22,7 @@ export interface FakeUpstream {
   url: string
   /** Every request but the model-list reads. */
   calls: RecordedCall[]
-  /** `GET …/models` reads (the live model list), kept apart so they never shift `calls`. */
+  /** `GET …/models` and `GET …/api/tags` reads (the live model list), kept apart so they never shift `calls`. */
   listCalls: RecordedCall[]
   /** The `data` entries `GET …/models` answers; tests add to it (OpenAI's shape plus any provider's extra fields). */
   listed: Array<Record<string, unknown>>
@@ -244,9 +244,9 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
         body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
       } catch {}
       const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() }
-      if (request.method === 'GET' && /\/models(\?|$)/.test(call.path)) {
+      if (request.method === 'GET' && /\/models(\?|$)|\/api\/tags$/.test(call.path)) {
         fake.listCalls.push(call)
-        answerList(fake, response)
+        answerList(fake, response, call.path.endsWith('/api/tags'))
         return
       }
       calls.push(call)
@@ -291,12 +291,13 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
 }
 
 /** The model list, or the failure a test set; OpenAI's `{"object":"list","data":[…]}`. */
-function answerList (fake: Pick<FakeUpstream, 'listed' | 'listFailure'>, response: ServerResponse): void {
+function answerList (fake: Pick<FakeUpstream, 'listed' | 'listFailure'>, response: ServerResponse, ollamaTags: boolean): void {
   if (fake.listFailure !== undefined) {
     response.writeHead(fake.listFailure, { 'content-type': 'application/json' })
     response.end(JSON.stringify({ error: { message: `list failure ${fake.listFailure}`, type: 'server_error' } }))
     return
   }
   response.writeHead(200, { 'content-type': 'application/json' })
-  response.end(JSON.stringify({ object: 'list', data: fake.listed }))
+  // An Ollama upstream pointed here (tests that activate every provider) reads /api/tags: no models.
+  response.end(JSON.stringify(ollamaTags ? { models: [] } : { object: 'list', data: fake.listed }))
 }
