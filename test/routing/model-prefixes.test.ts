@@ -102,6 +102,11 @@ t.test('LiteLLM\'s provider prefixes resolve to ours; an unknown prefix is an im
   t.equal(missing.statusCode, 404)
   t.same(missing.json(), { error: "model 'ollama_chat/not-pulled' not found" })
 
+  // The same verdict for an embedding model, in the embed handler's words.
+  const embed = await app.inject({ method: 'POST', url: '/api/embed', payload: { model: 'siliconflow/BAAI/bge-nonexistent', input: 'x' } })
+  t.equal(upstream.calls.at(-1)?.body.model, 'BAAI/bge-nonexistent', 'an embedding id passes through too')
+  t.same([embed.statusCode, embed.json()], [404, { error: 'model "siliconflow/BAAI/bge-nonexistent" not found, try pulling it first' }])
+
   const calls = upstream.calls.length
   for (const name of ['litellm_proxy/gpt-4o', 'bedrock/anthropic.claude-v2', 'nosuchprovider/model']) {
     const reply = await app.inject(chat(name))
