@@ -188,10 +188,13 @@ function withoutThink (chat: NormalisedChatRequest): NormalisedChatRequest {
   return rest
 }
 
-/** Whether the model is an embedding model and its provider's protocol has an embeddings API. */
+/**
+ * Whether the model may be asked to embed: its provider's protocol has an embeddings API, and it is an embedding
+ * model, or its card was only inferred (an id passed through), when the provider judges.
+ */
 export function canEmbed (model: ResolvedModel): boolean {
   const { protocol } = model.provider
-  return hasCapability(model.card, 'embedding') && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
+  return (hasCapability(model.card, 'embedding') || model.card.inferred === true) && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
 }
 
 /**

@@ -141,7 +141,7 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     response.end(sse(completionChunk('', 'stop')) + sse({ ...completionChunk(''), choices: [], usage: FAKE_USAGE }) + sse('[DONE]'))
     return
   }
-  if (model.includes('nonexistent')) {
+  if (model.includes('nonexistent') || model === 'nope') {
     // OpenAI's answer for a model it does not serve.
     response.writeHead(404, { 'content-type': 'application/json' })
     response.end(JSON.stringify({ error: { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' } }))
