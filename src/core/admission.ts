@@ -190,11 +190,11 @@ function withoutThink (chat: NormalisedChatRequest): NormalisedChatRequest {
 
 /**
  * Whether the model may be asked to embed: its provider's protocol has an embeddings API, and it is an embedding
- * model, or its card was only inferred (an id passed through), when the provider judges.
+ * model, or an id passed through that nothing lists, when the provider judges.
  */
 export function canEmbed (model: ResolvedModel): boolean {
   const { protocol } = model.provider
-  return (hasCapability(model.card, 'embedding') || model.card.inferred === true) && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
+  return (hasCapability(model.card, 'embedding') || model.card.passedThrough === true) && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
 }
 
 /**

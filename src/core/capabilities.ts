@@ -37,6 +37,8 @@ export interface ModelCard {
   readonly embeddingDimensions?: boolean
   /** The fields were guessed (from the name and the provider's defaults), so a provider's list may say better. */
   readonly inferred?: boolean
+  /** No card, list or configuration names the id: it is sent as written and the provider judges (it may embed, say). */
+  readonly passedThrough?: boolean
   /** When the provider made the model available, RFC 3339, from its model list: `/api/tags` lists it as `modified_at`. */
   readonly createdAt?: string
 }

@@ -250,7 +250,7 @@ export class ProviderRegistry {
 
   /** An id no card or list names, sent as written, with capabilities inferred from its name and the provider's defaults. */
   private passThrough (provider: ActiveProvider, modelId: string): ResolvedModel {
-    return this.toResolved(provider, inferredCard(provider.descriptor, modelId))
+    return this.toResolved(provider, { ...inferredCard(provider.descriptor, modelId), passedThrough: true })
   }
 
   private toResolved (provider: ActiveProvider, card: ModelCard): ResolvedModel {
