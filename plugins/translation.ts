@@ -16,6 +16,7 @@ import { RecentModels } from '../src/core/recent-models.js'
 import { sharedRecentModels } from '../src/store/shared-recent-models.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
+import { ModelNotFoundError, UpstreamModelNotFoundError } from '../src/errors.js'
 
 /** An admitted request: what goes upstream, and how the client wants it back. */
 export interface AnswerJob {
@@ -91,11 +92,25 @@ async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, jo
   const metrics = new AnswerMetrics()
   request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics }
   // `answered` is the model that did answer: the requested one or a fallback.
-  const { body, model: answered } = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
+  let opened
+  try {
+    opened = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
+  } catch (error) {
+    // The provider's verdict on a name we passed through, in Ollama's words for the name the client sent.
+    if (error instanceof UpstreamModelNotFoundError) throw new ModelNotFoundError(requestedName(request, job.model), { cause: error })
+    throw error
+  }
+  const { body, model: answered } = opened
   const { provider } = answered
   request.answerLog.provider = provider.descriptor.id
   metrics.markHeaders()
   fastify.recentModels.touch(job.model, job.keepAliveMs)
   const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
   return { events, metrics, body }
+}
+
+/** The model name as the client sent it (`model` in every dialect's body), else the model's listed name. */
+export function requestedName (request: FastifyRequest, model: ResolvedModel): string {
+  const sent = (request.body as { model?: unknown } | null | undefined)?.model
+  return typeof sent === 'string' && sent !== '' ? sent : model.name
 }

@@ -2,7 +2,8 @@
  * `fastify.userModels`: models clients made with `/api/create` and `/api/copy`. They are aliases with
  * origin 'user' in the registry, kept in a UserModelStore: DATA_DIR/user-models.json for one process, or
  * Redis when REDIS_URL is set, where a change made through any replica reaches every replica's registry
- * as soon as it is published (and all of them are read again after Redis comes back).
+ * as soon as it is published (and all of them are read again after Redis comes back). The same store keeps
+ * the names clients pulled (`/api/pull`, records of kind 'pulled'), so they stay listed on every replica.
  */
 import { join } from 'node:path'
 import fp from 'fastify-plugin'
@@ -21,8 +22,10 @@ export interface UserModelDefinition {
 export interface UserModels {
   /** Adds or replaces a user-defined model, in the store and the registry; throws (nothing changed) when the store cannot be written. */
   save(definition: UserModelDefinition): Promise<void>
-  /** Removes a user-defined model; false when there is none by that name. Throws (nothing changed) when the store cannot be written. */
+  /** Removes a user-defined model or a pulled name; false when there is none by that name. Throws (nothing changed) when the store cannot be written. */
   remove(name: string): Promise<boolean>
+  /** Lists a name a client pulled successfully (`/api/pull`), from now on and after restarts; a user-defined model of that name stays as it is. */
+  pull(name: string): Promise<void>
 }
 
 declare module 'fastify' {
@@ -41,13 +44,18 @@ export default fp(async function userModels (fastify) {
   const applied = new Map<string, StoredModel>()
 
   const apply = (key: string, model: StoredModel): void => {
+    if (model.kind === 'pulled') {
+      applied.set(key, model)
+      fastify.providers.addPulled(model.name)
+      return
+    }
     // A provider's model or a built-in or configured alias that took the name since keeps it; the store keeps the entry.
     if (!applied.has(key) && isTaken(fastify, model.name)) {
       fastify.log.warn({ store: store.location, model: model.name }, 'user-defined model not loaded: the name is now taken by a provider\'s model or an alias')
       return
     }
     const previous = applied.get(key)
-    if (previous !== undefined && nameKey(previous.name) !== nameKey(model.name)) fastify.providers.removeAlias(previous.name)
+    if (previous !== undefined) forget(previous)
     applied.set(key, model)
     fastify.providers.addAlias(toAlias(model))
   }
@@ -55,7 +63,12 @@ export default fp(async function userModels (fastify) {
     const previous = applied.get(key)
     if (previous === undefined) return
     applied.delete(key)
-    fastify.providers.removeAlias(previous.name)
+    forget(previous)
+  }
+  /** Takes a stored record's name out of the registry. */
+  const forget = (previous: StoredModel): void => {
+    if (previous.kind === 'pulled') fastify.providers.removePulled(previous.name)
+    else fastify.providers.removeAlias(previous.name)
   }
   const onChange = (change: UserModelChange): void => {
     if (change.kind === 'saved') apply(change.key, change.model)
@@ -93,6 +106,13 @@ export default fp(async function userModels (fastify) {
       const removed = await store.remove(key)
       unapply(key)
       return removed
+    },
+    async pull (name: string) {
+      const key = nameKey(name)
+      if (applied.has(key)) return
+      const model: StoredModel = { name: name.trim(), kind: 'pulled', target: name.trim() }
+      await store.save(key, model)
+      apply(key, model)
     }
   })
 }, { name: 'user-models', fastify: '5.x', dependencies: ['config', 'shared-state', 'provider-registry', 'model-aliases'] })

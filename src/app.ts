@@ -15,6 +15,7 @@ import hostCheck from '../plugins/host-check.js'
 import keyLimits from '../plugins/key-limits.js'
 import lifecycle from '../plugins/lifecycle.js'
 import modelAliases from '../plugins/model-aliases.js'
+import modelLists from '../plugins/model-lists.js'
 import openapi from '../plugins/openapi.js'
 import overload from '../plugins/overload.js'
 import providerRegistry from '../plugins/provider-registry.js'
@@ -73,6 +74,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(clientAbort)
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
+  await app.register(modelLists)
   await app.register(modelAliases)
   await app.register(userModels)
   await app.register(translation)

@@ -77,6 +77,12 @@ export class UpstreamError extends UpstreamErrorEntry {
   }
 }
 
+/**
+ * The provider said the model does not exist (its "model not found", "does not exist", `InvalidEndpointOrModel`),
+ * always a 404. Routes answer it as Ollama's own `model 'NAME' not found` for the name the client sent.
+ */
+export class UpstreamModelNotFoundError extends UpstreamError {}
+
 /** No answer came from the provider: the connection failed or timed out, or the request's deadline passed. */
 export abstract class TransportError extends UpstreamError {}
 
@@ -94,6 +100,8 @@ export const InternalServerError = entriesOf(AdapterError)('OLLAMA_INTERNAL', 'i
 export const MissingBodyError = requestError('OLLAMA_MISSING_BODY', 'missing request body', 400)
 export const ModelRequiredError = requestError('OLLAMA_MODEL_REQUIRED', 'model is required', 400)
 export const ModelNotFoundError = requestError<[string]>('OLLAMA_MODEL_NOT_FOUND', "model '%s' not found", 404)
+/** Ollama's 404 for a name whose provider is known but not configured, ending with the variable to set. */
+export const ProviderNotConfiguredError = requestError<[string, string, string]>('OLLAMA_PROVIDER_NOT_CONFIGURED', "model '%s' not found (set %s to use %s)", 404)
 export const ThinkingUnsupportedError = requestError<[string]>('OLLAMA_THINKING_UNSUPPORTED', '"%s" does not support thinking', 400)
 export const ToolsUnsupportedError = requestError<[string]>('OLLAMA_TOOLS_UNSUPPORTED', '%s does not support tools', 400)
 export const InsertUnsupportedError = requestError<[string]>('OLLAMA_INSERT_UNSUPPORTED', '%s does not support insert', 400)

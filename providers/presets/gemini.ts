@@ -24,6 +24,8 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   ...envNames('gemini', 'GOOGLE_API_KEY'),
   defaultCapabilities: GEMINI,
   defaultContextLength: 1_048_576,
+  // batchEmbedContents takes at most 100 requests.
+  defaultEmbeddingBatchSize: 100,
   models: [
     gemini('gemini-3.5-flash'),
     gemini('gemini-3.5-flash-lite'),

@@ -13,6 +13,7 @@ export const ServerEnvSchema = Type.Object({
   UPSTREAM_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1 }),
   UPSTREAM_HEADERS_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Wait for the upstream to start answering (reasoning models can take minutes)' }),
   UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' }),
+  MODEL_LIST_REFRESH_SECONDS: Type.Number({ default: 600, minimum: 0, description: 'Seconds between reads of each active provider\'s own model list, in the background (0: at start only)' }),
   CONFIG_FILE: Type.Optional(Type.String({ description: 'YAML or JSON file with model aliases and OpenAI-compatible servers' })),
   REQUEST_DEADLINE_MS: Type.Integer({ default: 600_000, minimum: 1, description: 'Longest wait for an answer to start, across every retry and fallback; for embeddings, the whole request' }),
   UPSTREAM_MAX_RETRIES: Type.Integer({ default: 2, minimum: 0, description: 'Retries per model on 429, 5xx, 529 and connection errors' }),

@@ -10,7 +10,8 @@ import { readOptions } from './ollama-options.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
 import {
   ChatUnsupportedError, EmbeddingUnsupportedError, EmbedModelNotFoundError, GenerateUnsupportedError, InsertUnsupportedError,
-  LogprobsUnsupportedError, ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
+  LogprobsUnsupportedError, ModelNotFoundError, ModelRequiredError, ProviderNotConfiguredError, ThinkingUnsupportedError, ToolsUnsupportedError,
+  VisionUnsupportedError
 } from '../errors.js'
 
 export interface RequestedModel {
@@ -72,8 +73,19 @@ export function resolveRequestedModel (
     throw new ModelNotFoundError('')
   }
   const model = registry.resolve(name)
-  if (model === undefined) throw new ModelNotFoundError(name)
+  if (model === undefined) throw modelNotFound(registry, name)
   return { model, echo: name }
+}
+
+/**
+ * Ollama's 404 for a name no active provider serves (ModelNotFoundError); when the name belongs to a known provider
+ * that is not configured, the same 404 ending with the variable to set (ProviderNotConfiguredError).
+ */
+export function modelNotFound (registry: ProviderRegistry, name: string): Error {
+  const provider = registry.unconfiguredProvider(name)
+  if (provider === undefined) return new ModelNotFoundError(name)
+  const variable = provider.activation === 'base-url' ? provider.baseUrlEnv : provider.apiKeyEnv[0] ?? provider.baseUrlEnv
+  return new ProviderNotConfiguredError(name, variable, provider.displayName)
 }
 
 /** Whether a `think` setting asks for thinking (`false` asks a thinking model not to). */
@@ -198,10 +210,13 @@ function withoutThink (chat: NormalisedChatRequest): NormalisedChatRequest {
   return rest
 }
 
-/** Whether the model is an embedding model and its provider's protocol has an embeddings API. */
+/**
+ * Whether the model may be asked to embed: its provider's protocol has an embeddings API, and it is an embedding
+ * model, or an id passed through that nothing lists, when the provider judges.
+ */
 export function canEmbed (model: ResolvedModel): boolean {
   const { protocol } = model.provider
-  return hasCapability(model.card, 'embedding') && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
+  return (hasCapability(model.card, 'embedding') || model.card.passedThrough === true) && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
 }
 
 /**

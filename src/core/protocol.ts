@@ -1,5 +1,6 @@
 /** What a wire protocol module provides: pure functions from normalised requests to HTTP and back. */
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
+import type { ListedModel, ListGet } from './listed-model.js'
 import type { NormalisedChatRequest } from './chat-request.js'
 import type { EmbedBatchResult, EmbedOptions } from './embed-request.js'
 import type { StreamMapper } from './stream-mapper.js'
@@ -60,10 +61,12 @@ export interface Protocol {
   readCountTokensResponse?(body: unknown): number
   /** How the upstream frames its stream: SSE (the default) or one JSON object per line (Ollama). */
   readonly framing?: StreamFraming
-  /** Path (GET) of the upstream's model list, for providers whose models are discovered rather than listed. */
-  readonly modelListPath?: string
-  /** Model cards from the model list body; required with `modelListPath`. */
-  readModelList?(body: unknown): ModelCard[]
+  /**
+   * The provider's own model list, read with `get` (every page of it); throws when the list cannot be read or makes
+   * no sense. Absent: the upstream has no model list. Read in the background at start and on every refresh
+   * (plugins/model-lists.ts).
+   */
+  listModels?(get: ListGet): Promise<ListedModel[]>
 }
 
 export type StreamFraming = 'sse' | 'ndjson'

@@ -44,6 +44,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const stream = request.body.stream !== false
     // Ollama's registry answer for a name it does not have, after the first step.
     if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, new PullManifestNotFoundError())
+    // As in Ollama, a pulled name is listed from now on (MaxKB and others check /api/tags before they use a name).
+    if (!isListed(fastify.providers, name)) await fastify.userModels.pull(name)
     return sendProgress(reply, [
       { status: 'pulling manifest' },
       { status: 'verifying sha256 digest', digest: `sha256:${modelDigest(model)}` },
@@ -177,6 +179,11 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const alias = name === '' ? undefined : fastify.providers.getAlias(name)
     const known = alias !== undefined || (name !== '' && fastify.providers.resolve(name) !== undefined)
     if (!known && !isValidModelName(name)) throw new InvalidNameError(name)
+    // A pulled name is only listed: deleting it stops the listing, as deleting a pulled model does in Ollama.
+    if (alias === undefined && fastify.providers.isPulled(name)) {
+      await fastify.userModels.remove(name)
+      return reply.send()
+    }
     if (alias === undefined || alias.origin !== 'user') {
       refuseNonUserModel(fastify.providers, name)
       throw new ModelNotFoundError(name)
@@ -247,3 +254,10 @@ function readPresetMessages (messages: CreateRequest['messages']): PresetMessage
 }
 
 export default modelManagementRoutes
+
+/** Whether `/api/tags` already lists this exact name (`:latest` implied, case-insensitive). */
+function isListed (registry: ProviderRegistry, name: string): boolean {
+  const trimmed = name.trim().toLowerCase()
+  const wanted = trimmed.includes(':') ? trimmed : `${trimmed}:latest`
+  return registry.list().some((model) => model.name.toLowerCase() === wanted)
+}

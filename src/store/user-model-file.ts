@@ -11,6 +11,8 @@ import { Value } from '@sinclair/typebox/value'
 
 export const StoredModelSchema = Type.Object({
   name: Type.String({ minLength: 1 }),
+  /** `pulled`: a name a client pulled, listed as written (its target is the name itself); absent: a user-defined model. */
+  kind: Type.Optional(Type.Literal('pulled')),
   target: Type.String({ minLength: 1 }),
   preset: Type.Optional(Type.Object({
     system: Type.Optional(Type.String()),

@@ -8,11 +8,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Dispatcher } from 'undici'
 import type { ActiveProvider } from '../core/provider-registry.js'
 import type { UpstreamHttpRequest } from '../core/protocol.js'
-import { UpstreamError, type AdapterError } from '../errors.js'
+import { UpstreamError, UpstreamModelNotFoundError, type AdapterError } from '../errors.js'
 import { redactSecrets } from './redact.js'
 import { retryDelay, type RetryPolicy } from './retry-policy.js'
 import { transportErrorFor } from './transport-errors.js'
-import { clientStatusFor } from './upstream-error.js'
+import { clientStatusFor, isUnknownModelAnswer } from './upstream-error.js'
 
 const ERROR_BODY_LIMIT = 64 * 1024
 
@@ -41,8 +41,10 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
   const text = await readBounded(response.body)
   const detail = provider.protocol.readErrorMessage(text) ?? `status ${response.statusCode}`
   const retryAfter = response.headers['retry-after']
-  throw new UpstreamError(redactSecrets(`${provider.descriptor.id} upstream error ${response.statusCode}: ${detail}`, [provider.apiKey.reveal()]), {
-    statusCode: clientStatusFor(response.statusCode, detail, provider.protocol),
+  const statusCode = clientStatusFor(response.statusCode, detail, provider.protocol)
+  const Failure = isUnknownModelAnswer(statusCode, detail) ? UpstreamModelNotFoundError : UpstreamError
+  throw new Failure(redactSecrets(`${provider.descriptor.id} upstream error ${response.statusCode}: ${detail}`, [provider.apiKey.reveal()]), {
+    statusCode,
     upstreamStatus: response.statusCode,
     ...(typeof retryAfter === 'string' ? { retryAfter } : {})
   })

@@ -20,7 +20,14 @@ export interface RecordedCall {
 export interface FakeUpstream {
   /** Base URL to configure as the provider's base URL (ends in /v1). */
   url: string
+  /** Every request but the model-list reads. */
   calls: RecordedCall[]
+  /** `GET …/models` and `GET …/api/tags` reads (the live model list), kept apart so they never shift `calls`. */
+  listCalls: RecordedCall[]
+  /** The `data` entries `GET …/models` answers; tests add to it (OpenAI's shape plus any provider's extra fields). */
+  listed: Array<Record<string, unknown>>
+  /** When set, `GET …/models` answers this status (a gateway without a list, a refused key) instead of the list. */
+  listFailure: number | undefined
   openSockets(): number
   /** Requests whose answer has neither finished nor been abandoned yet. */
   openRequests(): number
@@ -172,6 +179,12 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     response.end(sse(completionChunk('', 'stop')) + sse({ ...completionChunk(''), choices: [], usage: FAKE_USAGE }) + sse('[DONE]'))
     return
   }
+  if (model.includes('nonexistent') || model === 'nope') {
+    // OpenAI's answer for a model it does not serve.
+    response.writeHead(404, { 'content-type': 'application/json' })
+    response.end(JSON.stringify({ error: { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' } }))
+    return
+  }
   const messages = Array.isArray(body.messages) ? body.messages as Array<{ role?: string }> : []
   if (model.includes('tools') && stream && messages.at(-1)?.role === 'tool') {
     response.writeHead(200, { 'content-type': 'text/event-stream' })
@@ -256,6 +269,7 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
 
 export async function startFakeUpstream (): Promise<FakeUpstream> {
   const calls: RecordedCall[] = []
+  const fake: Pick<FakeUpstream, 'listCalls' | 'listed' | 'listFailure'> = { listCalls: [], listed: [], listFailure: undefined }
   const callsPerModel = new Map<string, number>()
   let openRequests = 0
   const sockets = new Set<Socket>()
@@ -268,6 +282,11 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
         body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
       } catch {}
       const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() }
+      if (request.method === 'GET' && /\/models(\?|$)|\/api\/tags$/.test(call.path)) {
+        fake.listCalls.push(call)
+        answerList(fake, response, call.path.endsWith('/api/tags'))
+        return
+      }
       calls.push(call)
       const model = String(body.model ?? '')
       const callNumber = (callsPerModel.get(model) ?? 0) + 1
@@ -290,7 +309,7 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return {
+  return Object.assign(fake, {
     url: `http://127.0.0.1:${port}/v1`,
     calls,
     openSockets: () => sockets.size,
@@ -306,5 +325,17 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
+  })
+}
+
+/** The model list, or the failure a test set; OpenAI's `{"object":"list","data":[…]}`. */
+function answerList (fake: Pick<FakeUpstream, 'listed' | 'listFailure'>, response: ServerResponse, ollamaTags: boolean): void {
+  if (fake.listFailure !== undefined) {
+    response.writeHead(fake.listFailure, { 'content-type': 'application/json' })
+    response.end(JSON.stringify({ error: { message: `list failure ${fake.listFailure}`, type: 'server_error' } }))
+    return
   }
+  response.writeHead(200, { 'content-type': 'application/json' })
+  // An Ollama upstream pointed here (tests that activate every provider) reads /api/tags: no models.
+  response.end(JSON.stringify(ollamaTags ? { models: [] } : { object: 'list', data: fake.listed }))
 }

@@ -184,7 +184,7 @@ t.test('Ollama answers match the document: JSON, each NDJSON line, the error lin
     { method: 'HEAD', path: '/api/tags', status: 200 },
     { method: 'POST', path: '/api/show', payload: { model: 'openai/fake-tools' }, status: 200, type: json },
     { method: 'POST', path: '/api/show', payload: {}, status: 400, type: json },
-    { method: 'POST', path: '/api/show', payload: { model: 'openai/nope' }, status: 404, type: json },
+    { method: 'POST', path: '/api/show', payload: { model: 'nosuchprovider/nope' }, status: 404, type: json },
     { method: 'GET', path: '/api/ps', status: 200, type: json }
   ])
 })
@@ -202,7 +202,7 @@ t.test('model management answers match the document: progress lines, empty bodie
     { method: 'POST', path: '/api/push', payload: { model: 'openai/fake-text', stream: false }, status: 500, type: json },
     { method: 'POST', path: '/api/create', payload: { model: 'mine', from: 'openai/fake-text', system: 'Be brief.' }, status: 200, type: 'application/x-ndjson' },
     { method: 'POST', path: '/api/create', payload: { model: 'mine2', from: 'openai/fake-text', stream: false }, status: 200, type: json },
-    { method: 'POST', path: '/api/create', payload: { model: 'mine3', from: 'openai/nope' }, status: 404, type: json },
+    { method: 'POST', path: '/api/create', payload: { model: 'mine3', from: 'nosuchprovider/nope' }, status: 404, type: json },
     { method: 'POST', path: '/api/create', payload: { model: 'mine3' }, status: 400, type: json },
     { method: 'POST', path: '/api/copy', payload: { source: 'mine', destination: 'mine-copy' }, status: 200 },
     { method: 'POST', path: '/api/copy', payload: { source: 'nothing-here', destination: 'x' }, status: 404, type: json },
@@ -247,7 +247,7 @@ t.test('/v1 answers match the document: JSON objects, each SSE frame with [DONE]
     { method: 'HEAD', path: '/v1/models', status: 200 },
     { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/fake-text', status: 200, type: json },
     { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai%2Ffake-text', status: 200, type: json },
-    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/nope', status: 404, type: json }
+    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/nosuchprovider/nope', status: 404, type: json }
   ])
 })
 
@@ -298,7 +298,7 @@ t.test('Anthropic answers match the document: the message, each named SSE event,
     { method: 'POST', path: '/v1/messages/count_tokens', payload: { model: 'openai/fake-text' }, status: 400, type: json },
     { method: 'GET', path: '/v1/models', url: '/v1/models?limit=2', headers: version, status: 200, type: json },
     { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/fake-text', headers: version, status: 200, type: json },
-    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/nope', headers: version, status: 404, type: json }
+    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/nosuchprovider/nope', headers: version, status: 404, type: json }
   ])
 })
 

@@ -6,6 +6,7 @@ import type { Protocol } from '../../../src/core/protocol.js'
 import { readGeminiCountTokens, toGeminiCountTokensRequest } from './count-tokens.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
 import { classifyGeminiError, readGeminiErrorText } from './error-body.js'
+import { listGeminiModels } from './model-list.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
 import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
 
@@ -20,5 +21,6 @@ export const geminiProtocol: Protocol = {
   buildEmbedRequest: toGeminiEmbedRequest,
   readEmbedResponse: readGeminiEmbedResponse,
   buildCountTokensRequest: toGeminiCountTokensRequest,
-  readCountTokensResponse: readGeminiCountTokens
+  readCountTokensResponse: readGeminiCountTokens,
+  listModels: listGeminiModels
 }

@@ -2,7 +2,7 @@
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readOllamaErrorText } from './error-body.js'
 import { readOllamaEmbedResponse, toOllamaEmbedRequest } from './embeddings.js'
-import { readOllamaModelList } from './model-list.js'
+import { listOllamaModels } from './model-list.js'
 import { OllamaStreamMapper } from './stream-mapper.js'
 import { toOllamaGenerateRequest, toOllamaRequest } from './to-ollama-request.js'
 
@@ -16,8 +16,7 @@ export const ollamaProtocol: Protocol = {
   createStreamMapper: () => new OllamaStreamMapper(),
   readErrorMessage: readOllamaErrorText,
   framing: 'ndjson',
-  modelListPath: '/api/tags',
-  readModelList: readOllamaModelList,
+  listModels: listOllamaModels,
   buildEmbedRequest: toOllamaEmbedRequest,
   readEmbedResponse: readOllamaEmbedResponse
 }

@@ -3,6 +3,7 @@ import type { Protocol } from '../../../src/core/protocol.js'
 import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from './embeddings.js'
 import { classifyOpenAiError, readOpenAiErrorText } from './error-body.js'
 import { openAiLogprobsRefusal } from './logprobs.js'
+import { listOpenAiModels } from './model-list.js'
 import { openAiCompatibleContext } from './quirks.js'
 import { OpenAiStreamMapper } from './stream-mapper.js'
 import { buildCompletionRequest } from './to-completion-request.js'
@@ -17,5 +18,6 @@ export const openAiCompatibleProtocol: Protocol = {
   readErrorMessage: readOpenAiErrorText,
   classifyError: classifyOpenAiError,
   buildEmbedRequest: toOpenAiEmbeddingRequest,
-  readEmbedResponse: readOpenAiEmbeddingResponse
+  readEmbedResponse: readOpenAiEmbeddingResponse,
+  listModels: listOpenAiModels
 }
