@@ -47,7 +47,13 @@ export default fp(async function userModels (fastify) {
 
   fastify.decorate('userModels', {
     async save (definition: UserModelDefinition) {
-      const model: StoredModel = { name: definition.name, target: definition.target, ...(definition.preset === undefined ? {} : { preset: toStoredPreset(definition.preset) }) }
+      const model: StoredModel = {
+        name: definition.name,
+        target: definition.target,
+        // Ollama reports a created or copied model's own time, not the server's start.
+        createdAt: new Date().toISOString(),
+        ...(definition.preset === undefined ? {} : { preset: toStoredPreset(definition.preset) })
+      }
       const previous = byName.get(nameKey(model.name))
       byName.set(nameKey(model.name), model)
       try {
@@ -84,7 +90,13 @@ function toStoredPreset (preset: ModelPreset): NonNullable<StoredModel['preset']
 }
 
 function toAlias (model: StoredModel): ModelAlias {
-  return { name: model.name, target: model.target, ...(model.preset === undefined ? {} : { preset: model.preset }), origin: 'user' }
+  return {
+    name: model.name,
+    target: model.target,
+    ...(model.preset === undefined ? {} : { preset: model.preset }),
+    origin: 'user',
+    ...(model.createdAt === undefined ? {} : { createdAt: model.createdAt })
+  }
 }
 
 /** The registry's own equivalence: case-insensitive, `:latest` implied. */

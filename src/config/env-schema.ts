@@ -35,9 +35,9 @@ export type ServerEnv = Static<typeof ServerEnvSchema>
 /** Provider variables are free strings; each provider reads its own by name. */
 export type EnvConfig = ServerEnv & Readonly<Record<string, string | undefined>>
 
-/** Every variable a provider reads: its key names, base URL, models, settings, and the optional unprefixed and refresh switches. */
+/** Every variable a provider reads: its key names, base URL, models, settings, and the optional unprefixed, refresh and remote-host ones. */
 export function providerEnvNames (descriptor: ProviderDescriptor): string[] {
-  const optional = [descriptor.unprefixedEnv, descriptor.refreshSecondsEnv].filter((name): name is string => name !== undefined)
+  const optional = [descriptor.unprefixedEnv, descriptor.refreshSecondsEnv, descriptor.remoteHostEnv].filter((name): name is string => name !== undefined)
   return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv, ...(descriptor.settingsEnv ?? []), ...optional]
 }
 

@@ -1,4 +1,7 @@
-/** A resolved model as `/api/tags`, `/api/show` and `/api/ps` describe it; honest about being remote (size 0). */
+/**
+ * A resolved model as `/api/tags`, `/api/show` and `/api/ps` describe it, and the `remote_model`/`remote_host` pair
+ * every listing and answer carries: honest about running elsewhere (size 0, the provider's model id and origin).
+ */
 import { createHash } from 'node:crypto'
 import type { ResolvedModel } from '../core/provider-registry.js'
 
@@ -27,11 +30,39 @@ export function modelDetails (model: ResolvedModel) {
   }
 }
 
+/**
+ * Where a model runs, as Ollama marks a cloud model (api/types.go `ListModelResponse`, `ShowResponse`,
+ * `ChatResponse`, `GenerateResponse`): `remote_model` the provider's own model id, `remote_host` its public origin,
+ * left out when the operator hides it (`<ID>_REMOTE_HOST=none`).
+ */
+export interface RemoteFields {
+  readonly remote_model: string
+  readonly remote_host?: string
+}
+
+export function remoteFields (model: ResolvedModel): RemoteFields {
+  const host = model.provider.remoteHost
+  return host === undefined ? { remote_model: model.card.id } : { remote_model: model.card.id, remote_host: host }
+}
+
+/** What heads each chunk of an answer: the name as the client sent it, then where the model runs. */
+export function answerIdentity (echo: string, model: ResolvedModel): { model: string } & RemoteFields {
+  return { model: echo, ...remoteFields(model) }
+}
+
+/** When the model was last changed: a user model's creation, else what the provider's list says, else the server's start. */
+export function modifiedAt (model: ResolvedModel): string {
+  if (model.alias?.createdAt !== undefined) return formatDate(new Date(model.alias.createdAt))
+  return model.card.listing?.modifiedAt ?? formatDate(bootTime)
+}
+
+/** One `/api/tags` entry: the only place an entry is rendered. */
 export function listedModel (model: ResolvedModel) {
   return {
     name: model.name,
     model: model.name,
-    modified_at: model.card.listing?.modifiedAt ?? formatDate(bootTime),
+    ...remoteFields(model),
+    modified_at: modifiedAt(model),
     size: model.card.listing?.size ?? 0,
     digest: modelDigest(model),
     details: modelDetails(model),
@@ -61,15 +92,19 @@ export function showModel (model: ResolvedModel, basename: string) {
     ...parameters.map(([key, value]) => `PARAMETER ${key} ${value}\n`),
     ...(model.preset?.messages ?? []).map((message) => `MESSAGE ${message.role} ${JSON.stringify(message.content)}\n`)
   ].join('')
+  // Clients read these four as strings: empty where nothing applies (no license, no local template; the provider applies its own).
   return {
+    license: '',
     modelfile,
-    ...(parameters.length === 0 ? {} : { parameters: parameters.map(([key, value]) => `${key.padEnd(30)} ${value}`).join('\n') }),
+    parameters: parameters.map(([key, value]) => `${key.padEnd(30)} ${value}`).join('\n'),
+    template: '',
     ...(system === undefined ? {} : { system }),
     details: modelDetails(model),
     ...(model.preset?.messages === undefined ? {} : { messages: model.preset.messages.map((message) => ({ role: message.role, content: message.content })) }),
+    ...remoteFields(model),
     model_info: modelInfo,
     capabilities: [...card.capabilities],
-    modified_at: formatDate(bootTime)
+    modified_at: modifiedAt(model)
   }
 }
 

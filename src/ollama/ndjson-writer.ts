@@ -4,15 +4,15 @@ import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
 import { UpstreamAnswerError } from '../errors.js'
-import { buildChunk, toOllamaToolCall, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
+import { buildChunk, toOllamaToolCall, type AnswerIdentity, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
 
-/** One per `/api/chat` or `/api/generate` answer; `model` is the name as the client sent it, echoed in every chunk. */
+/** One per `/api/chat` or `/api/generate` answer; `model` (the name as the client sent it) and the remote fields head every chunk. */
 export class NdjsonAnswerWriter implements AnswerWriter {
   /** Bare, without a charset, as Ollama streams. */
   readonly streamContentType = 'application/x-ndjson'
   readonly jsonContentType = 'application/json; charset=utf-8'
 
-  constructor (readonly shape: AnswerShape, readonly model: string) {}
+  constructor (readonly shape: AnswerShape, readonly model: AnswerIdentity) {}
 
   /**
    * A generator rather than a Transform: `Readable.from()` pulls a line only when the client's socket

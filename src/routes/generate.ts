@@ -5,6 +5,7 @@ import { checkCapabilities, GENERATE_RULES, presetOptions, resolveRequestedModel
 import { decodeGenerateBody, generateNeeds, hasContext, readGenerateRequest } from '../ollama/generate-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
+import { answerIdentity } from '../ollama/model-listing.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
 import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
@@ -36,17 +37,18 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     decodeGenerateBody(body)
     const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, GENERATE_RULES.onEmptyModel)
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
+    const identity = answerIdentity(requested.echo, requested.model)
     const empty = (body.prompt ?? '') === ''
     if (empty && keepAliveMs === 0) {
       fastify.recentModels.forget(requested.model)
-      return loadAnswer('generate', requested.echo, true)
+      return loadAnswer('generate', identity, true)
     }
     checkCapabilities(requested, generateNeeds(body), GENERATE_RULES.kind)
     const { preset } = requested.model
     const options = presetOptions(preset, body.options)
     if (empty) {
       fastify.recentModels.touch(requested.model, keepAliveMs)
-      return loadAnswer('generate', requested.echo, false)
+      return loadAnswer('generate', identity, false)
     }
     if (body.template) request.log.debug('generate: template ignored, providers apply their own chat templates')
     if (body.raw === true) request.log.debug('generate: raw accepted; the provider still applies its chat template')
@@ -54,7 +56,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     const read = readGenerateRequest(body, options)
     // A raw prompt goes as sent: no system prompt, no preset messages.
     const chat = body.raw === true ? read.chat : withPresetMessages(read.chat, preset, GENERATE_RULES.kind)
-    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('generate', requested.echo))
+    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('generate', identity))
   })
 }
 

@@ -12,6 +12,8 @@ import { Value } from '@sinclair/typebox/value'
 const StoredModelSchema = Type.Object({
   name: Type.String({ minLength: 1 }),
   target: Type.String({ minLength: 1 }),
+  /** ISO 8601; absent in files written before it was kept. */
+  createdAt: Type.Optional(Type.String({ minLength: 1 })),
   preset: Type.Optional(Type.Object({
     system: Type.Optional(Type.String()),
     options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
