@@ -117,6 +117,20 @@ function parameterLines (options: Readonly<Record<string, unknown>> | undefined)
   return lines
 }
 
+/**
+ * One `/api/experimental/model-recommendations` entry (api/types.go `ModelRecommendation`): an operator's alias,
+ * described by the provider's model it points to.
+ */
+export function recommendedModel (model: ResolvedModel) {
+  const { card } = model
+  return {
+    model: model.name,
+    description: `${card.id} at ${model.provider.descriptor.displayName}`,
+    context_length: card.contextLength,
+    ...(card.maxOutputTokens === undefined ? {} : { max_output_tokens: card.maxOutputTokens })
+  }
+}
+
 export function runningModel (model: ResolvedModel, expiresAt: number) {
   // "Forever" is shown as a far-future date, as Ollama shows its max duration.
   const expiry = Number.isFinite(expiresAt) ? new Date(expiresAt) : new Date('2318-01-01T00:00:00Z')

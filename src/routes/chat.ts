@@ -27,7 +27,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
         errors: {
           ...UPSTREAM_ERRORS,
           400: 'Invalid request, bad image data, or a capability the model lacks (tools, thinking, vision, chat)',
-          500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
+          500: 'An internal failure, or an option or format of the wrong type (Ollama\'s status for them)'
         }
       })
     }

@@ -5,6 +5,24 @@ export const VersionResponseSchema = Type.Object({
   version: Type.String({ description: 'Numeric semver of the Ollama release this server behaves like' })
 }, { $id: 'VersionResponse' })
 
+export const StatusResponseSchema = Type.Object({
+  cloud: Type.Object({
+    disabled: Type.Boolean({ description: 'Always false: every model here runs at a provider, as Ollama\'s cloud models do' }),
+    source: Type.String({ description: 'What disabled it, as Ollama says: always "none"' })
+  })
+}, { $id: 'StatusResponse', description: 'Ollama\'s cloud status (api/types.go StatusResponse), as the Ollama app reads it' })
+
+export const ModelRecommendationSchema = Type.Object({
+  model: Type.String({ description: 'A name clients can use as is (an alias from CONFIG_FILE)' }),
+  description: Type.String({ description: 'The provider\'s model the alias points to, and the provider' }),
+  context_length: Type.Optional(Type.Integer()),
+  max_output_tokens: Type.Optional(Type.Integer())
+}, { $id: 'ModelRecommendation' })
+
+export const ModelRecommendationsResponseSchema = Type.Object({
+  recommendations: Type.Array(Type.Ref(ModelRecommendationSchema))
+}, { $id: 'ModelRecommendationsResponse', description: 'The operator\'s aliases from CONFIG_FILE, by name; empty without any' })
+
 export const ModelDetailsSchema = Type.Object({
   parent_model: Type.String(),
   format: Type.String(),
