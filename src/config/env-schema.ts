@@ -7,6 +7,10 @@ export const ServerEnvSchema = Type.Object({
   PORT: Type.Integer({ default: 11434, minimum: 0, maximum: 65535, description: 'Port to listen on' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)), { default: 'info' }),
   DEFAULT_MODEL: Type.Optional(Type.String({ description: 'Model used when a request names none' })),
+  THINK_DEFAULT: Type.Union([Type.Literal('ollama'), Type.Literal('provider')], {
+    default: 'ollama',
+    description: 'A request without think: ollama turns thinking on for thinking models whose provider has a switch, as Ollama does; provider keeps each provider\'s default'
+  }),
   OLLAMA_VERSION: Type.String({ default: '0.32.15', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Version reported by /api/version' }),
   BODY_LIMIT_BYTES: Type.Integer({ default: 64 * 1024 * 1024, minimum: 1024, description: 'Largest request body accepted (images are base64 in JSON)' }),
   DATA_DIR: Type.String({ default: 'data', minLength: 1, description: 'Directory for user-defined models (/api/create, /api/copy)' }),

@@ -25,6 +25,11 @@ export interface Protocol {
    * its stream is read by the same mapper. Absent: the protocol has none.
    */
   buildCompletionRequest?(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * Whether `think` reaches this model as a switch its provider honours, so that an absent `think` may default to
+   * on as Ollama's does (src/core/admission.ts `withThinkDefault`). Absent: the protocol always sends it.
+   */
+  hasThinkingSwitch?(context: ProtocolContext): boolean
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */
