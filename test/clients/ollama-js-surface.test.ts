@@ -86,6 +86,20 @@ t.test('<ID>_REMOTE_HOST names another origin (never its path), or none hides re
     /OPENAI_REMOTE_HOST: "ftp:\/\/files.example.com" is not an http\(s\) URL/, 'a bad setting stops the start, naming the variable')
 })
 
+t.test('a config-file server reports its remoteHost, or its base URL\'s origin', async (t) => {
+  const configDir = await scratchDir(t)
+  const configFile = join(configDir, 'servers.json')
+  const { upstream } = await client(t)
+  const servers = [
+    { id: 'gateway', baseUrl: upstream.url, models: ['fake-text'], remoteHost: 'https://llm.corp.example/team/a' },
+    { id: 'plain', baseUrl: upstream.url, models: ['fake-text'] }
+  ]
+  await writeFile(configFile, JSON.stringify({ servers }))
+  const { ollama } = await client(t, { CONFIG_FILE: configFile })
+  t.match(await ollama.show({ model: 'gateway/fake-text' }) as unknown as Json, { remote_model: 'fake-text', remote_host: 'https://llm.corp.example' })
+  t.match(await ollama.chat({ model: 'plain/fake-text', messages: hello }) as unknown as Json, { remote_model: 'fake-text', remote_host: new URL(upstream.url).origin })
+})
+
 t.test('thinking on by default: Anthropic receives a thinking budget unless THINK_DEFAULT=provider', async (t) => {
   const anthropic = await startFakeAnthropic()
   t.teardown(() => anthropic.close())
