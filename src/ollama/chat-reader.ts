@@ -10,9 +10,13 @@ import type { ChatRequest } from '../schemas/chat.js'
 import { checkImageData } from './image-data.js'
 import { readFormat, readMessages, readThink, readTools } from './request-fields.js'
 
-/** Phase 1, while decoding: every message's images must be standard base64 (InvalidImageDataError, 400). */
+/**
+ * Phase 1, while decoding: every message's images must be standard base64 (InvalidImageDataError, 400), and `think` one
+ * of Ollama's values (InvalidRequestError, 400: Go's ThinkValue decoder refuses it before any model is looked up).
+ */
 export function decodeChatBody (body: ChatRequest): void {
   for (const message of body.messages ?? []) checkImageData(message.images)
+  readThink(body.think)
 }
 
 /** Phase 2, once the model is known: what the request needs of it. An invalid `think` throws InvalidRequestError (400). */

@@ -11,9 +11,13 @@ import type { GenerateRequest } from '../schemas/generate.js'
 import { checkImageData } from './image-data.js'
 import { readFormat, readThink } from './request-fields.js'
 
-/** Phase 1, while decoding: every image must be standard base64 (InvalidImageDataError, 400). */
+/**
+ * Phase 1, while decoding: every image must be standard base64 (InvalidImageDataError, 400), and `think` one of
+ * Ollama's values (InvalidRequestError, 400: Go's ThinkValue decoder refuses it before any model is looked up).
+ */
 export function decodeGenerateBody (body: GenerateRequest): void {
   checkImageData(body.images)
+  readThink(body.think)
 }
 
 /** Whether the client sent a `context` (token state from an earlier answer), which no provider can take. */

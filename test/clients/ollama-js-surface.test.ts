@@ -251,6 +251,11 @@ t.test('wrong types answer in the words of Ollama\'s own decoders', async (t) =>
   }
   t.equal(upstream.calls.length, 0, 'nothing went upstream')
 
+  // An unknown level is a decode error too: refused before the model is looked up, as Go's decoder does.
+  const level = await request(`${url}/api/generate`, { method: 'POST', body: JSON.stringify({ model: 'openai/no-such-model', prompt: 'x', think: 'extreme' }) })
+  t.equal(level.statusCode, 400)
+  t.same(await level.body.json(), { error: 'invalid think value: "extreme" (must be "high", "medium", "low", "max", true, or false)' })
+
   // What ollama-js users see when their code passes a wrong type.
   await t.rejects(ollama.chat({ model: 'openai/fake-text', messages: hello, think: 1 as unknown as boolean }), { name: 'ResponseError', status_code: 400, error: THINK })
   await t.rejects(ollama.generate({ model: 'openai/fake-text', prompt: 'x', keep_alive: true as unknown as string }), { name: 'ResponseError', status_code: 400, error: "Unsupported type: 'bool'" })
