@@ -11,7 +11,7 @@ export const ServerEnvSchema = Type.Object({
     default: 'ollama',
     description: 'A request without think: ollama turns thinking on for thinking models whose provider has a switch, as Ollama does; provider keeps each provider\'s default'
   }),
-  OLLAMA_VERSION: Type.String({ default: '0.32.15', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Version reported by /api/version' }),
+  OLLAMA_VERSION: Type.String({ default: '0.32.15', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Version reported by /api/version: the Ollama release whose API this mirrors (README, OLLAMA_VERSION)' }),
   BODY_LIMIT_BYTES: Type.Integer({ default: 64 * 1024 * 1024, minimum: 1024, description: 'Largest request body accepted (images are base64 in JSON)' }),
   DATA_DIR: Type.String({ default: 'data', minLength: 1, description: 'Directory for user-defined models (/api/create, /api/copy)' }),
   UPSTREAM_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1 }),
