@@ -4,7 +4,9 @@ import type { ChatEvent, DoneReason } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
 import { UpstreamAnswerError } from '../errors.js'
+import type { ResolvedModel } from '../core/provider-registry.js'
 import { buildChunk, toOllamaToolCall, type AnswerIdentity, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
+import { answerIdentity } from './model-listing.js'
 
 /** One per `/api/chat` or `/api/generate` answer; `model` (the name as the client sent it) and the remote fields head every chunk. */
 export class NdjsonAnswerWriter implements AnswerWriter {
@@ -12,7 +14,12 @@ export class NdjsonAnswerWriter implements AnswerWriter {
   readonly streamContentType = 'application/x-ndjson'
   readonly jsonContentType = 'application/json; charset=utf-8'
 
-  constructor (readonly shape: AnswerShape, readonly model: AnswerIdentity) {}
+  constructor (readonly shape: AnswerShape, public model: AnswerIdentity) {}
+
+  /** A fallback that answers names its own provider's model and host, as the chunks must say where the answer came from. */
+  answeredBy (answered: ResolvedModel): void {
+    this.model = answerIdentity(this.model.model, answered)
+  }
 
   /**
    * A generator rather than a Transform: `Readable.from()` pulls a line only when the client's socket

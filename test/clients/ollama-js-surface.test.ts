@@ -69,6 +69,19 @@ t.test('an alias and a user model name the provider\'s model they run on', async
   t.match(await ollama.chat({ model: 'terse', messages: hello }) as unknown as Json, { model: 'terse', remote_model: 'fake-text', remote_host: upstreamOrigin })
 })
 
+t.test('an answer from an alias\'s fallback names the fallback\'s model', async (t) => {
+  const configDir = await scratchDir(t)
+  const configFile = join(configDir, 'fallback.yaml')
+  await writeFile(configFile, 'aliases:\n  sturdy:\n    target: openai/fake-500\n    fallbacks: [openai/fake-text]\n')
+  const { ollama, upstreamOrigin } = await client(t, { CONFIG_FILE: configFile, UPSTREAM_MAX_RETRIES: '0' })
+  t.match(await ollama.show({ model: 'sturdy' }) as unknown as Json, { remote_model: 'fake-500' }, 'show names the target')
+  const answer = await ollama.chat({ model: 'sturdy', messages: hello }) as unknown as Json
+  t.match(answer, { model: 'sturdy', remote_model: 'fake-text', remote_host: upstreamOrigin, message: { content: 'Hello world!' } })
+  for await (const part of await ollama.generate({ model: 'sturdy', prompt: 'Hi', stream: true })) {
+    t.match(part, { model: 'sturdy', remote_model: 'fake-text' }, `streamed chunk done=${String(part.done)}`)
+  }
+})
+
 t.test('<ID>_REMOTE_HOST names another origin (never its path), or none hides remote_host', async (t) => {
   const named = await client(t, { OPENAI_REMOTE_HOST: 'https://llm-gateway.example.com/private/route?token=x' })
   t.match(await named.ollama.show({ model: 'openai/fake-text' }) as unknown as Json, { remote_model: 'fake-text', remote_host: 'https://llm-gateway.example.com' })
