@@ -6,6 +6,7 @@
 import fp from 'fastify-plugin'
 import { errorCodes, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
 import { AdapterError, InternalServerError, LimitError, OverloadError, UpstreamError } from '../src/errors.js'
+import { ollamaDecodeError } from '../src/ollama/decode-errors.js'
 import { ollamaErrorBody } from '../src/ollama/ollama-error.js'
 import { redactSecrets } from '../src/upstream/redact.js'
 
@@ -89,9 +90,16 @@ function answerFor (error: FastifyError, request: FastifyRequest): ErrorAnswer {
   if (error instanceof AdapterError) return { statusCode: error.statusCode, message: error.message }
   if (error instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) return { statusCode: 413, message: 'request body too large' }
   if (!(error instanceof Error)) return internalFailure(500, error, request)
-  if (error.validation !== undefined) return { statusCode: 400, message: error.message }
+  if (error.validation !== undefined) return validationAnswer(error, request)
   const statusCode = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500
   return statusCode < 500 ? { statusCode, message: error.message } : internalFailure(statusCode, error, request)
+}
+
+/** A body the route's schema refused: the validator's words, or on Ollama's routes the words (and status) of Ollama's own decoders. */
+function validationAnswer (error: FastifyError, request: FastifyRequest): ErrorAnswer {
+  const errorBody = request.routeOptions.config.errorBody
+  const decoded = errorBody === undefined || errorBody === ollamaErrorBody ? ollamaDecodeError(error.validation ?? [], request.body) : undefined
+  return decoded instanceof AdapterError ? { statusCode: decoded.statusCode, message: decoded.message } : { statusCode: 400, message: error.message }
 }
 
 function internalFailure (statusCode: number, error: unknown, request: FastifyRequest): ErrorAnswer {

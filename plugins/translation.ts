@@ -52,6 +52,8 @@ interface OpenedAnswer {
   readonly events: AsyncGenerator<ChatEvent>
   readonly metrics: AnswerMetrics
   readonly body: Readable
+  /** The model that answers: the admitted one or a fallback. */
+  readonly answered: ResolvedModel
 }
 
 export default fp(async function translation (fastify) {
@@ -66,7 +68,8 @@ export default fp(async function translation (fastify) {
    * line, client gone), the upstream body is destroyed, which releases its connection.
    */
   fastify.decorate('answer', async function answer (request: FastifyRequest, reply: FastifyReply, job: AnswerJob, writer: AnswerWriter) {
-    const { events, metrics, body } = await openAnswer(fastify, request, job)
+    const { events, metrics, body, answered } = await openAnswer(fastify, request, job)
+    writer.answeredBy?.(answered)
     if (!job.stream) {
       let folded: unknown
       try {
@@ -106,7 +109,7 @@ async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, jo
   metrics.markHeaders()
   fastify.recentModels.touch(job.model, job.keepAliveMs)
   const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
-  return { events, metrics, body }
+  return { events, metrics, body, answered }
 }
 
 /** The model name as the client sent it (`model` in every dialect's body), else the model's listed name. */

@@ -36,7 +36,8 @@ export default fp(async function upstreamAgent (fastify) {
     retry: { maxRetries: config.UPSTREAM_MAX_RETRIES, baseDelayMs: config.UPSTREAM_RETRY_BASE_MS, maxWaitMs: config.UPSTREAM_RETRY_MAX_WAIT_MS },
     deadlineMs: config.REQUEST_DEADLINE_MS,
     breakers,
-    shutdownSignal: fastify.lifecycle.shutdownSignal
+    shutdownSignal: fastify.lifecycle.shutdownSignal,
+    thinkDefault: config.THINK_DEFAULT
   })
   fastify.addHook('onClose', async () => {
     await agent.close()

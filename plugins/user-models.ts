@@ -96,7 +96,13 @@ export default fp(async function userModels (fastify) {
 
   fastify.decorate('userModels', {
     async save (definition: UserModelDefinition) {
-      const model: StoredModel = { name: definition.name, target: definition.target, ...(definition.preset === undefined ? {} : { preset: toStoredPreset(definition.preset) }) }
+      const model: StoredModel = {
+        name: definition.name,
+        target: definition.target,
+        // Ollama reports a created or copied model's own time, not the server's start.
+        createdAt: new Date().toISOString(),
+        ...(definition.preset === undefined ? {} : { preset: toStoredPreset(definition.preset) })
+      }
       const key = nameKey(model.name)
       await store.save(key, model)
       apply(key, model)
@@ -133,5 +139,11 @@ function toStoredPreset (preset: ModelPreset): NonNullable<StoredModel['preset']
 }
 
 function toAlias (model: StoredModel): ModelAlias {
-  return { name: model.name, target: model.target, ...(model.preset === undefined ? {} : { preset: model.preset }), origin: 'user' }
+  return {
+    name: model.name,
+    target: model.target,
+    ...(model.preset === undefined ? {} : { preset: model.preset }),
+    origin: 'user',
+    ...(model.createdAt === undefined ? {} : { createdAt: model.createdAt })
+  }
 }

@@ -5,6 +5,7 @@ import { CAPABILITIES, isCapability, type Capability, type ModelCard, type Provi
 import type { Protocol } from '../src/core/protocol.js'
 import { inferredCard } from '../src/core/listed-model.js'
 import type { SharedEntriesSource } from '../src/core/shared-entries.js'
+import { readRemoteHost } from '../src/core/remote-host.js'
 import { Secret } from '../src/core/secret.js'
 
 /**
@@ -29,19 +30,24 @@ export interface ProviderDefinition<Descriptor extends ProviderDescriptor = Prov
 
 /**
  * The variables a provider reads, named after its id: `<ID>_API_KEY` (then the other spellings given,
- * first set wins), `<ID>_BASE_URL` and `<ID>_MODELS`, where `<ID>` is the id upper-cased with `-` as `_`
- * (`local-ai` → `LOCAL_AI_API_KEY`).
+ * first set wins), `<ID>_BASE_URL`, `<ID>_MODELS` and `<ID>_REMOTE_HOST`, where `<ID>` is the id upper-cased
+ * with `-` as `_` (`local-ai` → `LOCAL_AI_API_KEY`).
  */
-export function envNames (id: string, ...otherApiKeyNames: readonly string[]): Pick<ProviderDescriptor, 'apiKeyEnv' | 'baseUrlEnv' | 'modelsEnv'> {
+export function envNames (id: string, ...otherApiKeyNames: readonly string[]): Pick<ProviderDescriptor, 'apiKeyEnv' | 'baseUrlEnv' | 'modelsEnv' | 'remoteHostEnv'> {
   const prefix = id.toUpperCase().replace(/-/g, '_')
-  return { apiKeyEnv: [`${prefix}_API_KEY`, ...otherApiKeyNames], baseUrlEnv: `${prefix}_BASE_URL`, modelsEnv: `${prefix}_MODELS` }
+  return {
+    apiKeyEnv: [`${prefix}_API_KEY`, ...otherApiKeyNames],
+    baseUrlEnv: `${prefix}_BASE_URL`,
+    modelsEnv: `${prefix}_MODELS`,
+    remoteHostEnv: `${prefix}_REMOTE_HOST`
+  }
 }
 
 /**
  * The provider's index entry: its descriptor, and a plugin named `provider-<id>` that stays inactive
  * (one log line) until its key, or for keyless providers its base URL, is set, and then registers
  * itself with the protocol (made here when a factory is given). Throws at boot (from the plugin) when
- * a `*_MODELS` entry names an unknown capability.
+ * a `*_MODELS` entry names an unknown capability, or its `*_REMOTE_HOST` is not an http(s) URL or `none`.
  */
 export function defineProvider<Descriptor extends ProviderDescriptor> (
   descriptor: Descriptor,
@@ -65,6 +71,9 @@ function providerPlugin (descriptor: ProviderDescriptor, protocolOrFactory: Prot
     }
     const protocol = typeof protocolOrFactory === 'function' ? protocolOrFactory(fastify.config, { shared: fastify.sharedState }) : protocolOrFactory
     const baseUrl = (isSet(configuredBaseUrl) ? configuredBaseUrl : descriptor.defaultBaseUrl).replace(/\/+$/, '')
+    const remoteHost = descriptor.remoteHostEnv === undefined
+      ? readRemoteHost(undefined, baseUrl, descriptor.baseUrlEnv)
+      : readRemoteHost(fastify.config[descriptor.remoteHostEnv], baseUrl, descriptor.remoteHostEnv)
     const apiKey = new Secret(apiKeyName === undefined ? '' : fastify.config[apiKeyName] as string)
     const models = withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])
     fastify.providers.register({
@@ -73,7 +82,8 @@ function providerPlugin (descriptor: ProviderDescriptor, protocolOrFactory: Prot
       apiKey,
       baseUrl,
       models,
-      unprefixed: descriptor.unprefixedEnv !== undefined && fastify.config[descriptor.unprefixedEnv]?.trim().toLowerCase() === 'true'
+      unprefixed: descriptor.unprefixedEnv !== undefined && fastify.config[descriptor.unprefixedEnv]?.trim().toLowerCase() === 'true',
+      ...(remoteHost === undefined ? {} : { remoteHost })
     })
     // Its live list, if the protocol has one, is read in the background by plugins/model-lists.ts.
     fastify.log.info({ provider: descriptor.id, baseUrl, models: models.length }, `provider ${descriptor.id} active`)

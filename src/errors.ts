@@ -127,6 +127,12 @@ export const VisionUnsupportedError = requestError<[string]>('OLLAMA_VISION_UNSU
 export const InvalidImageDataError = requestError<[number]>('OLLAMA_INVALID_IMAGE_DATA', 'illegal base64 data at input byte %d', 400)
 /** Ollama rejects a wrong-typed option from the scheduler's default branch, hence 500 with the message kept. */
 export const OptionTypeError = requestError<[string, string]>('OLLAMA_OPTION_TYPE', 'option "%s" must be %s', 500)
+/** api/types.go `ThinkValue.UnmarshalJSON`, for a `think` neither boolean nor string. */
+export const ThinkTypeError = requestError('OLLAMA_THINK_TYPE', 'think must be a boolean or string ("high", "medium", "low", "max", true, or false)', 400)
+/** api/types.go `Duration.UnmarshalJSON`, for a `keep_alive` neither number nor string; the argument is Go's type name (`bool`). */
+export const KeepAliveTypeError = requestError<[string]>('OLLAMA_KEEP_ALIVE_TYPE', "Unsupported type: '%s'", 400)
+/** The runner's refusal of a `format` other than "json" or a schema object (llm/llama_server.go), a runner error hence 500; the argument is Go's %q of the raw JSON. */
+export const InvalidFormatError = requestError<[string]>('OLLAMA_INVALID_FORMAT', 'invalid format: %s; expected "json" or a valid JSON Schema object', 500)
 export const InvalidModelNameError = requestError('OLLAMA_INVALID_MODEL_NAME', 'invalid model name', 400)
 export const InvalidNameError = requestError<[string]>('OLLAMA_INVALID_NAME', 'name "%s" is invalid', 400)
 export const InvalidCopySourceError = requestError<[string]>('OLLAMA_INVALID_COPY_SOURCE', 'source "%s" is invalid', 400)

@@ -19,6 +19,7 @@ export const ollamaDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   modelsEnv: 'OLLAMA_UPSTREAM_MODELS',
   unprefixedEnv: 'OLLAMA_UPSTREAM_UNPREFIXED',
   refreshSecondsEnv: 'OLLAMA_UPSTREAM_REFRESH_SECONDS',
+  remoteHostEnv: 'OLLAMA_UPSTREAM_REMOTE_HOST',
   defaultCapabilities: ASSUMED_CAPABILITIES,
   defaultContextLength: 4096,
   // Discovered from the server's /api/tags at boot and on every refresh.

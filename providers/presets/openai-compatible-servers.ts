@@ -5,6 +5,7 @@
 import fp from 'fastify-plugin'
 import type { Capability, ModelCard } from '../../src/core/capabilities.js'
 import type { Protocol } from '../../src/core/protocol.js'
+import { readRemoteHost } from '../../src/core/remote-host.js'
 import { Secret } from '../../src/core/secret.js'
 import type { ConfigServer } from '../../src/config/config-file-schema.js'
 import type { ProviderDefinition } from '../define-provider.js'
@@ -58,12 +59,14 @@ const plugin = fp(async function openAiCompatibleServers (fastify) {
     }
     const descriptor = serverDescriptor(server)
     const apiKey = server.apiKey ?? ''
+    const remoteHost = readRemoteHost(server.remoteHost, server.baseUrl, `CONFIG_FILE server '${server.id}' remoteHost`)
     fastify.providers.register({
       descriptor,
       protocol: apiKey === '' ? keylessProtocol : openAiCompatibleProtocol,
       apiKey: new Secret(apiKey),
       baseUrl: server.baseUrl.replace(/\/+$/, ''),
-      models: descriptor.models
+      models: descriptor.models,
+      ...(remoteHost === undefined ? {} : { remoteHost })
     })
     fastify.log.info({ provider: server.id, baseUrl: server.baseUrl }, `provider ${server.id} active (config file)`)
   }

@@ -36,7 +36,8 @@ export const ConfigServerSchema = Type.Object({
   capabilities: Type.Optional(Type.Array(CapabilitySchema, { minItems: 1, description: 'Default for models given without their own' })),
   contextLength: Type.Optional(Type.Integer({ minimum: 1, description: 'Default for models given without their own' })),
   thinkingControl: Type.Optional(Type.Union(THINKING_CONTROLS.map((control) => Type.Literal(control)), { description: 'How the server switches reasoning (default none)' })),
-  streamUsageOption: Type.Optional(Type.Boolean({ description: 'Whether the server honours stream_options.include_usage (default true)' }))
+  streamUsageOption: Type.Optional(Type.Boolean({ description: 'Whether the server honours stream_options.include_usage (default true)' })),
+  remoteHost: Type.Optional(Type.String({ minLength: 1, description: 'The origin answers report as remote_host (default: the base URL\'s origin), or "none" to leave it out' }))
 }, { $id: 'ConfigServer', additionalProperties: false })
 
 const KeyLimitFields = {

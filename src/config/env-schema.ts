@@ -7,7 +7,11 @@ export const ServerEnvSchema = Type.Object({
   PORT: Type.Integer({ default: 11434, minimum: 0, maximum: 65535, description: 'Port to listen on' }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)), { default: 'info' }),
   DEFAULT_MODEL: Type.Optional(Type.String({ description: 'Model used when a request names none' })),
-  OLLAMA_VERSION: Type.String({ default: '0.32.15', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Version reported by /api/version' }),
+  THINK_DEFAULT: Type.Union([Type.Literal('ollama'), Type.Literal('provider')], {
+    default: 'ollama',
+    description: 'A request without think: ollama turns thinking on for thinking models whose provider has a switch, as Ollama does; provider keeps each provider\'s default'
+  }),
+  OLLAMA_VERSION: Type.String({ default: '0.32.15', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Version reported by /api/version: the Ollama release whose API this mirrors (README, OLLAMA_VERSION)' }),
   BODY_LIMIT_BYTES: Type.Integer({ default: 64 * 1024 * 1024, minimum: 1024, description: 'Largest request body accepted (images are base64 in JSON)' }),
   DATA_DIR: Type.String({ default: 'data', minLength: 1, description: 'Directory for user-defined models (/api/create, /api/copy)' }),
   UPSTREAM_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1 }),
@@ -38,9 +42,9 @@ export type ServerEnv = Static<typeof ServerEnvSchema>
 /** Provider variables are free strings; each provider reads its own by name. */
 export type EnvConfig = ServerEnv & Readonly<Record<string, string | undefined>>
 
-/** Every variable a provider reads: its key names, base URL, models, settings, and the optional unprefixed and refresh switches. */
+/** Every variable a provider reads: its key names, base URL, models, settings, and the optional unprefixed, refresh and remote-host ones. */
 export function providerEnvNames (descriptor: ProviderDescriptor): string[] {
-  const optional = [descriptor.unprefixedEnv, descriptor.refreshSecondsEnv].filter((name): name is string => name !== undefined)
+  const optional = [descriptor.unprefixedEnv, descriptor.refreshSecondsEnv, descriptor.remoteHostEnv].filter((name): name is string => name !== undefined)
   return [...descriptor.apiKeyEnv, descriptor.baseUrlEnv, descriptor.modelsEnv, ...(descriptor.settingsEnv ?? []), ...optional]
 }
 

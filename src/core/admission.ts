@@ -211,6 +211,25 @@ function withoutThink (chat: NormalisedChatRequest): NormalisedChatRequest {
 }
 
 /**
+ * How an absent `think` is read: `ollama` turns thinking on for a model with the `thinking` capability, as Ollama's
+ * chat and generate handlers do (server/routes.go: `if req.Think == nil { req.Think = true }`); `provider` leaves it
+ * to each provider's own default (THINK_DEFAULT).
+ */
+export type ThinkDefault = 'ollama' | 'provider'
+
+/**
+ * The request as it goes to `model`: with `think: true` when it brought no `think`, the default is Ollama's, the model
+ * has `thinking` and its provider has a switch for it (Protocol `hasThinkingSwitch`); else the same object. Applied per
+ * candidate, so a fallback gets its own default.
+ */
+export function withThinkDefault (chat: NormalisedChatRequest, model: ResolvedModel, thinkDefault: ThinkDefault): NormalisedChatRequest {
+  if (thinkDefault !== 'ollama' || chat.think !== undefined || !hasCapability(model.card, 'thinking')) return chat
+  const { protocol, descriptor } = model.provider
+  if (protocol.hasThinkingSwitch !== undefined && !protocol.hasThinkingSwitch({ descriptor, card: model.card })) return chat
+  return { ...chat, think: true }
+}
+
+/**
  * Whether the model may be asked to embed: its provider's protocol has an embeddings API, and it is an embedding
  * model, or an id passed through that nothing lists, when the provider judges.
  */

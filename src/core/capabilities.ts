@@ -93,6 +93,11 @@ export interface ProviderDescriptor {
   readonly unprefixedEnv?: string
   /** Environment variable with the seconds between model-list refreshes (protocols that list models; 0 = at boot only). */
   readonly refreshSecondsEnv?: string
+  /**
+   * Environment variable with the origin answers report as `remote_host` (default: the base URL's origin), or
+   * `none` to leave it out (src/core/remote-host.ts). Named `<ID>_REMOTE_HOST` by `envNames`.
+   */
+  readonly remoteHostEnv?: string
 }
 
 /** Ids that match `pattern` are served with these capabilities although no card lists them. */

@@ -8,6 +8,7 @@
 import type { AnswerMetrics } from './answer-metrics.js'
 import type { ChatEvent } from './chat-event.js'
 import type { NormalisedChatRequest } from './chat-request.js'
+import type { ResolvedModel } from './provider-registry.js'
 
 /** What a reader makes of one request body, before any model is looked up. */
 export interface DialectRequest {
@@ -41,4 +42,6 @@ export interface AnswerWriter {
   stream (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): AsyncGenerator<string>
   /** The whole answer as one JSON value; an `error` event throws `UpstreamAnswerError` (nothing was sent yet). */
   fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<unknown>
+  /** Told, before `stream` or `fold`, which model answers: the admitted one or an alias's fallback. Optional. */
+  answeredBy? (model: ResolvedModel): void
 }

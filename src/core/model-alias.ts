@@ -26,4 +26,6 @@ export interface ModelAlias {
   readonly fallbacks?: readonly string[]
   /** Built-in defaults, the config file, or made by a client (`/api/create`, `/api/copy`). */
   readonly origin: 'builtin' | 'config' | 'user'
+  /** When a client made it (user models only), an ISO 8601 date: `/api/tags` and `/api/show` report it as `modified_at`. */
+  readonly createdAt?: string
 }

@@ -38,6 +38,11 @@ export interface Protocol {
    * Absent: the upstream never returns them, and a request that asks is refused (400) before it is sent.
    */
   logprobsRefusal?(request: NormalisedChatRequest, context: ProtocolContext): string | undefined
+  /**
+   * Whether `think` reaches this model as a switch its provider honours, so that an absent `think` may default to
+   * on as Ollama's does (src/core/admission.ts `withThinkDefault`). Absent: the protocol always sends it.
+   */
+  hasThinkingSwitch?(context: ProtocolContext): boolean
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */

@@ -15,6 +15,8 @@ export interface ActiveProvider {
   readonly models: readonly ModelCard[]
   /** Lists and resolves its models by their bare names too (a real Ollama upstream, when configured so). */
   readonly unprefixed?: boolean
+  /** The public origin answers report as `remote_host` (src/core/remote-host.ts); absent: the operator hides it. */
+  readonly remoteHost?: string
 }
 
 export interface ResolvedModel {

@@ -12,11 +12,13 @@ import { checkImageData } from './image-data.js'
 import { readFormat, readMessages, readThink, readTools } from './request-fields.js'
 
 /**
- * Phase 1, while decoding: every message's images must be standard base64 (InvalidImageDataError, 400), then
- * `top_logprobs` must be 0–20 (TopLogprobsRangeError, 400).
+ * Phase 1, while decoding: every message's images must be standard base64 (InvalidImageDataError, 400), `think` one
+ * of Ollama's values (InvalidRequestError, 400: Go's ThinkValue decoder refuses it before any model is looked up),
+ * then `top_logprobs` must be 0–20 (TopLogprobsRangeError, 400).
  */
 export function decodeChatBody (body: ChatRequest): void {
   for (const message of body.messages ?? []) checkImageData(message.images)
+  readThink(body.think)
   checkTopLogprobs(body.top_logprobs)
 }
 

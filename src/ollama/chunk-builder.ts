@@ -8,6 +8,16 @@ import type { GenerateChunk } from '../schemas/generate.js'
 
 export type AnswerShape = 'chat' | 'generate'
 
+/**
+ * What heads every chunk: `model` as the client sent it, then where the model runs (`remote_model`, `remote_host`),
+ * as Ollama writes every chunk of a cloud model's answer (server/routes.go, the remote branches of both handlers).
+ */
+export interface AnswerIdentity {
+  readonly model: string
+  readonly remote_model?: string
+  readonly remote_host?: string
+}
+
 /** A chunk of either shape: `/api/chat`'s ChatResponse, or `/api/generate`'s GenerateChunk (a superset of its one-shot GenerateResponse). */
 export type OllamaChunk = ChatResponse | GenerateChunk
 
@@ -31,43 +41,43 @@ export function toOllamaToolCall (toolCall: ToolCall, index: number): AnswerTool
 }
 
 /** One chunk in Go's field order; empty `thinking` and `tool_calls` are omitted as Go's omitempty does. */
-export function buildChunk (shape: 'chat', model: string, piece: AnswerPiece, final?: FinalFields): ChatResponse
-export function buildChunk (shape: 'generate', model: string, piece: AnswerPiece, final?: FinalFields): GenerateChunk
-export function buildChunk (shape: AnswerShape, model: string, piece: AnswerPiece, final?: FinalFields): OllamaChunk
-export function buildChunk (shape: AnswerShape, model: string, piece: AnswerPiece, final?: FinalFields): OllamaChunk {
-  return shape === 'chat' ? buildChatChunk(model, piece, final) : buildGenerateChunk(model, piece, final)
+export function buildChunk (shape: 'chat', identity: AnswerIdentity, piece: AnswerPiece, final?: FinalFields): ChatResponse
+export function buildChunk (shape: 'generate', identity: AnswerIdentity, piece: AnswerPiece, final?: FinalFields): GenerateChunk
+export function buildChunk (shape: AnswerShape, identity: AnswerIdentity, piece: AnswerPiece, final?: FinalFields): OllamaChunk
+export function buildChunk (shape: AnswerShape, identity: AnswerIdentity, piece: AnswerPiece, final?: FinalFields): OllamaChunk {
+  return shape === 'chat' ? buildChatChunk(identity, piece, final) : buildGenerateChunk(identity, piece, final)
 }
 
-function buildChatChunk (model: string, piece: AnswerPiece, final?: FinalFields): ChatResponse {
+function buildChatChunk (identity: AnswerIdentity, piece: AnswerPiece, final?: FinalFields): ChatResponse {
   const createdAt = formatTimestamp()
   const message: ChatResponse['message'] = { role: 'assistant', content: piece.content }
   if (piece.thinking) message.thinking = piece.thinking
   if (piece.toolCalls !== undefined && piece.toolCalls.length > 0) message.tool_calls = piece.toolCalls
   const logprobs = piece.logprobs !== undefined && piece.logprobs.length > 0 ? piece.logprobs : undefined
   if (final === undefined) {
-    const chunk: ChatResponse = { model, created_at: createdAt, message, done: false }
+    const chunk: ChatResponse = { ...identity, created_at: createdAt, message, done: false }
     if (logprobs !== undefined) chunk.logprobs = logprobs
     return chunk
   }
-  return { model, created_at: createdAt, message, done_reason: final.doneReason, done: true, ...(logprobs === undefined ? {} : { logprobs }), ...final.metrics }
+  return { ...identity, created_at: createdAt, message, done_reason: final.doneReason, done: true, ...(logprobs === undefined ? {} : { logprobs }), ...final.metrics }
 }
 
 /**
  * Keys in Go's order: `thinking` after `response`, `done` before `done_reason`, then (last line only) `context`, the
  * metrics and `tool_calls`; `logprobs` last.
  */
-function buildGenerateChunk (model: string, piece: AnswerPiece, final?: FinalFields): GenerateChunk {
+function buildGenerateChunk (identity: AnswerIdentity, piece: AnswerPiece, final?: FinalFields): GenerateChunk {
   const createdAt = formatTimestamp()
   const thinking = piece.thinking ? { thinking: piece.thinking } : undefined
   const logprobs = piece.logprobs !== undefined && piece.logprobs.length > 0 ? piece.logprobs : undefined
   if (final === undefined) {
-    const chunk: GenerateChunk = { model, created_at: createdAt, response: piece.content, ...thinking, done: false }
+    const chunk: GenerateChunk = { ...identity, created_at: createdAt, response: piece.content, ...thinking, done: false }
     if (logprobs !== undefined) chunk.logprobs = logprobs
     return chunk
   }
   const toolCalls = piece.toolCalls !== undefined && piece.toolCalls.length > 0 ? { tool_calls: piece.toolCalls } : undefined
   return {
-    model,
+    ...identity,
     created_at: createdAt,
     response: piece.content,
     ...thinking,

@@ -14,9 +14,14 @@ import { decodeContext, type ContextTurn } from './generate-context.js'
 import { checkImageData } from './image-data.js'
 import { readFormat, readThink } from './request-fields.js'
 
-/** Phase 1, while decoding: every image must be standard base64 (InvalidImageDataError, 400), then `top_logprobs` 0–20 (TopLogprobsRangeError, 400). */
+/**
+ * Phase 1, while decoding: every image must be standard base64 (InvalidImageDataError, 400), `think` one of Ollama's
+ * values (InvalidRequestError, 400: Go's ThinkValue decoder refuses it before any model is looked up), then
+ * `top_logprobs` 0–20 (TopLogprobsRangeError, 400).
+ */
 export function decodeGenerateBody (body: GenerateRequest): void {
   checkImageData(body.images)
+  readThink(body.think)
   checkTopLogprobs(body.top_logprobs)
 }
 

@@ -1,5 +1,6 @@
 /** `keep_alive` as Ollama parses it: seconds as a number, or a Go duration string. */
-import { InvalidRequestError as KeepAliveError } from '../errors.js'
+import { InvalidRequestError as KeepAliveError, KeepAliveTypeError } from '../errors.js'
+import { goTypeName } from './decode-errors.js'
 
 const UNIT_NS: Record<string, number> = {
   ns: 1,
@@ -17,7 +18,7 @@ export function parseKeepAlive (value: unknown, defaultMs: number): number {
   if (value === undefined || value === null) return defaultMs
   if (typeof value === 'number') return value < 0 ? Infinity : value * 1000
   if (typeof value !== 'string') {
-    throw new KeepAliveError(`Unsupported type: '${typeof value === 'boolean' ? 'bool' : typeof value}'`)
+    throw new KeepAliveTypeError(goTypeName(value))
   }
   const nanoseconds = parseGoDuration(value)
   return nanoseconds < 0 ? Infinity : nanoseconds / 1e6

@@ -1,4 +1,7 @@
-/** A resolved model as `/api/tags`, `/api/show` and `/api/ps` describe it; honest about being remote (size 0). */
+/**
+ * A resolved model as `/api/tags`, `/api/show` and `/api/ps` describe it, and the `remote_model`/`remote_host` pair
+ * every listing and answer carries: honest about running elsewhere (size 0, the provider's model id and origin).
+ */
 import { createHash } from 'node:crypto'
 import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
 
@@ -27,8 +30,29 @@ export function modelDetails (model: ResolvedModel) {
   }
 }
 
-/** When the model counts as modified: an Ollama upstream's date, else the provider's `created` date, else our start. */
-function modifiedAt (model: ResolvedModel): string {
+/**
+ * Where a model runs, as Ollama marks a cloud model (api/types.go `ListModelResponse`, `ShowResponse`,
+ * `ChatResponse`, `GenerateResponse`): `remote_model` the provider's own model id, `remote_host` its public origin,
+ * left out when the operator hides it (`<ID>_REMOTE_HOST=none`).
+ */
+export interface RemoteFields {
+  readonly remote_model: string
+  readonly remote_host?: string
+}
+
+export function remoteFields (model: ResolvedModel): RemoteFields {
+  const host = model.provider.remoteHost
+  return host === undefined ? { remote_model: model.card.id } : { remote_model: model.card.id, remote_host: host }
+}
+
+/** What heads each chunk of an answer: the name as the client sent it, then where the model runs. */
+export function answerIdentity (echo: string, model: ResolvedModel): { model: string } & RemoteFields {
+  return { model: echo, ...remoteFields(model) }
+}
+
+/** When the model was last changed: a user model's creation, else an Ollama upstream's date, else the provider's `created` date, else the server's start. */
+export function modifiedAt (model: ResolvedModel): string {
+  if (model.alias?.createdAt !== undefined) return formatDate(new Date(model.alias.createdAt))
   return model.card.listing?.modifiedAt ?? model.card.createdAt ?? formatDate(bootTime)
 }
 
@@ -37,6 +61,7 @@ export function listedModel (model: ResolvedModel) {
   return {
     name: model.name,
     model: model.name,
+    ...remoteFields(model),
     modified_at: modifiedAt(model),
     size: model.card.listing?.size ?? 0,
     digest: modelDigest(model),
@@ -94,15 +119,19 @@ export function showModel (model: ResolvedModel, basename: string) {
     ...parameters.map(([key, value]) => `PARAMETER ${key} ${value}\n`),
     ...(model.preset?.messages ?? []).map((message) => `MESSAGE ${message.role} ${JSON.stringify(message.content)}\n`)
   ].join('')
+  // Clients read these four as strings: empty where nothing applies (no license, no local template; the provider applies its own).
   return {
+    license: '',
     modelfile,
-    ...(parameters.length === 0 ? {} : { parameters: parameters.map(([key, value]) => `${key.padEnd(30)} ${value}`).join('\n') }),
+    parameters: parameters.map(([key, value]) => `${key.padEnd(30)} ${value}`).join('\n'),
+    template: '',
     ...(system === undefined ? {} : { system }),
     details: modelDetails(model),
     ...(model.preset?.messages === undefined ? {} : { messages: model.preset.messages.map((message) => ({ role: message.role, content: message.content })) }),
+    ...remoteFields(model),
     model_info: modelInfo,
     capabilities: [...card.capabilities],
-    modified_at: formatDate(bootTime)
+    modified_at: modifiedAt(model)
   }
 }
 
@@ -113,6 +142,20 @@ function parameterLines (options: Readonly<Record<string, unknown>> | undefined)
     for (const item of Array.isArray(value) ? value : [value]) lines.push([key, typeof item === 'string' ? JSON.stringify(item) : String(item)])
   }
   return lines
+}
+
+/**
+ * One `/api/experimental/model-recommendations` entry (api/types.go `ModelRecommendation`): an operator's alias,
+ * described by the provider's model it points to.
+ */
+export function recommendedModel (model: ResolvedModel) {
+  const { card } = model
+  return {
+    model: model.name,
+    description: `${card.id} at ${model.provider.descriptor.displayName}`,
+    context_length: card.contextLength,
+    ...(card.maxOutputTokens === undefined ? {} : { max_output_tokens: card.maxOutputTokens })
+  }
 }
 
 export function runningModel (model: ResolvedModel, expiresAt: number) {

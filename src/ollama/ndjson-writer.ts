@@ -4,8 +4,10 @@ import type { ChatEvent, DoneReason, Logprob } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
 import { UpstreamAnswerError } from '../errors.js'
-import { buildChunk, toOllamaToolCall, type AnswerPiece, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
+import type { ResolvedModel } from '../core/provider-registry.js'
+import { buildChunk, toOllamaToolCall, type AnswerIdentity, type AnswerPiece, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
 import { encodeContext, type ContextTurn } from './generate-context.js'
+import { answerIdentity } from './model-listing.js'
 
 /** A non-raw `/api/generate` answer's conversation: the turns its request's `context` carried, and its prompt. */
 export interface GenerateConversation {
@@ -14,15 +16,20 @@ export interface GenerateConversation {
 }
 
 /**
- * One per `/api/chat` or `/api/generate` answer; `model` is the name as the client sent it, echoed in every chunk.
- * With a `conversation` (non-raw generate), the last chunk carries the `context` that continues it.
+ * One per `/api/chat` or `/api/generate` answer; `model` (the name as the client sent it) and the remote fields head
+ * every chunk. With a `conversation` (non-raw generate), the last chunk carries the `context` that continues it.
  */
 export class NdjsonAnswerWriter implements AnswerWriter {
   /** Bare, without a charset, as Ollama streams. */
   readonly streamContentType = 'application/x-ndjson'
   readonly jsonContentType = 'application/json; charset=utf-8'
 
-  constructor (readonly shape: AnswerShape, readonly model: string, readonly conversation?: GenerateConversation) {}
+  constructor (readonly shape: AnswerShape, public model: AnswerIdentity, readonly conversation?: GenerateConversation) {}
+
+  /** A fallback that answers names its own provider's model and host, as the chunks must say where the answer came from. */
+  answeredBy (answered: ResolvedModel): void {
+    this.model = answerIdentity(this.model.model, answered)
+  }
 
   /**
    * A generator rather than a Transform: `Readable.from()` (through batchedText) pulls a line only when the client's socket

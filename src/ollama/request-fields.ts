@@ -5,6 +5,7 @@
 import type { ChatMessage, ChatMessageToolCall, ThinkSetting, ToolDefinition } from '../core/chat-request.js'
 import { InvalidRequestError } from '../errors.js'
 import type { OllamaMessage } from '../schemas/common.js'
+import { invalidFormat } from './decode-errors.js'
 
 const THINK_LEVELS = new Set(['low', 'medium', 'high', 'max'])
 const ROLES = new Set(['system', 'user', 'assistant', 'tool'])
@@ -19,7 +20,7 @@ export function readThink (value: boolean | string | null | undefined): ThinkSet
 export function readFormat (value: string | Record<string, unknown> | undefined): 'json' | Record<string, unknown> | undefined {
   if (value === undefined || value === '') return undefined
   if (value === 'json') return 'json'
-  if (typeof value === 'string') throw new InvalidRequestError(`invalid format: "${value}" (must be "json" or a JSON schema)`)
+  if (typeof value === 'string') throw invalidFormat(value)
   return value
 }
 

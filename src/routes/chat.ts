@@ -5,6 +5,7 @@ import { CHAT_RULES, checkCapabilities, checkLogprobs, presetOptions, resolveReq
 import { chatNeeds, decodeChatBody, readChatRequest } from '../ollama/chat-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
+import { answerIdentity } from '../ollama/model-listing.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
 import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js'
@@ -27,7 +28,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           ...UPSTREAM_ERRORS,
           400: 'Invalid request, bad image data, top_logprobs outside 0–20, a capability the model lacks (tools, thinking, vision, chat), ' +
             'or logprobs its provider cannot return',
-          500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
+          500: 'An internal failure, or an option or format of the wrong type (Ollama\'s status for them)'
         }
       })
     }
@@ -37,22 +38,23 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     decodeChatBody(body)
     const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, CHAT_RULES.onEmptyModel)
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
+    const identity = answerIdentity(requested.echo, requested.model)
     const empty = (body.messages ?? []).length === 0
     if (empty && keepAliveMs === 0) {
       fastify.recentModels.forget(requested.model)
-      return loadAnswer('chat', requested.echo, true)
+      return loadAnswer('chat', identity, true)
     }
     checkCapabilities(requested, chatNeeds(body), CHAT_RULES.kind)
     const { preset } = requested.model
     const options = presetOptions(preset, body.options)
     if (empty) {
       fastify.recentModels.touch(requested.model, keepAliveMs)
-      return loadAnswer('chat', requested.echo, false)
+      return loadAnswer('chat', identity, false)
     }
     const read = readChatRequest(body, options)
     const chat = withPresetMessages(read.chat, preset, CHAT_RULES.kind)
     checkLogprobs(requested, chat)
-    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('chat', requested.echo))
+    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('chat', identity))
   })
 }
 

@@ -5,6 +5,7 @@ import { checkCapabilities, checkLogprobs, GENERATE_RULES, presetOptions, resolv
 import { decodeGenerateBody, generateNeeds, hasContext, readContextTurns, readGenerateRequest } from '../ollama/generate-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
+import { answerIdentity } from '../ollama/model-listing.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
 import { answerSchemas, UPSTREAM_ERRORS } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
@@ -27,7 +28,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
           ...UPSTREAM_ERRORS,
           400: 'Invalid request, bad image data, top_logprobs outside 0–20, raw with template/system/context, a capability the model lacks ' +
             '(thinking, vision, insert), logprobs its provider cannot return, or a context this server did not issue',
-          500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
+          500: 'An internal failure, or an option or format of the wrong type (Ollama\'s status for them)'
         }
       })
     }
@@ -37,17 +38,18 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     decodeGenerateBody(body)
     const requested = resolveRequestedModel(fastify.providers, body.model, fastify.config.DEFAULT_MODEL, GENERATE_RULES.onEmptyModel)
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
+    const identity = answerIdentity(requested.echo, requested.model)
     const empty = (body.prompt ?? '') === ''
     if (empty && keepAliveMs === 0) {
       fastify.recentModels.forget(requested.model)
-      return loadAnswer('generate', requested.echo, true)
+      return loadAnswer('generate', identity, true)
     }
     checkCapabilities(requested, generateNeeds(body), GENERATE_RULES.kind)
     const { preset } = requested.model
     const options = presetOptions(preset, body.options)
     if (empty) {
       fastify.recentModels.touch(requested.model, keepAliveMs)
-      return loadAnswer('generate', requested.echo, false)
+      return loadAnswer('generate', identity, false)
     }
     if (body.template) request.log.debug('generate: template ignored, providers apply their own chat templates')
     if (body.raw === true) request.log.debug('generate: raw accepted; the provider still applies its chat template')
@@ -61,7 +63,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     checkLogprobs(requested, chat)
     // Raw answers carry no context, as in Ollama.
     const conversation = body.raw === true ? undefined : { turns, prompt: body.prompt ?? '' }
-    const writer = new NdjsonAnswerWriter('generate', requested.echo, conversation)
+    const writer = new NdjsonAnswerWriter('generate', identity, conversation)
     return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, writer)
   })
 }

@@ -1,12 +1,12 @@
-/** GET /api/tags, POST /api/show, GET /api/ps: the registry's models in Ollama's listing shapes. */
+/** GET /api/tags, POST /api/show, GET /api/experimental/model-recommendations, GET /api/ps: the registry's models in Ollama's listing shapes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { modelNotFound } from '../core/admission.js'
 import { ModelRequiredError } from '../errors.js'
-import { currentListing, runningModel, showModel } from '../ollama/model-listing.js'
+import { currentListing, recommendedModel, runningModel, showModel } from '../ollama/model-listing.js'
 import { answerSchemas, BODY_ERRORS } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
-import { PsResponseSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema } from '../schemas/models.js'
+import { ModelRecommendationsResponseSchema, PsResponseSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema } from '../schemas/models.js'
 
 /** Real Ollama echoes the requested name as the display name for Copilot Chat. */
 const COPILOT_USER_AGENT = 'GitHubCopilotChat/'
@@ -41,6 +41,19 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const copilot = (request.headers['user-agent'] ?? '').startsWith(COPILOT_USER_AGENT)
     return showModel(model, copilot ? name : model.card.id)
   })
+
+  // Ollama serves it on GET only: HEAD answers 405, as gin does.
+  fastify.get('/api/experimental/model-recommendations', {
+    exposeHeadRoute: false,
+    schema: {
+      operationId: 'listModelRecommendations',
+      summary: 'The operator\'s aliases (CONFIG_FILE) as recommendations; empty without any',
+      tags: ['models'],
+      response: answerSchemas(OLLAMA_DIALECT, { description: 'Recommended models', json: ModelRecommendationsResponseSchema })
+    }
+  }, async () => ({
+    recommendations: fastify.providers.list().filter((model) => model.alias?.origin === 'config').map(recommendedModel)
+  }))
 
   fastify.get('/api/ps', {
     schema: {

@@ -1,8 +1,8 @@
-/** GET / and GET /api/version: the probes clients use to recognise an Ollama server. */
+/** GET / and GET /api/version (HEAD too, without a body, as Ollama), and GET /api/status: what clients probe an Ollama server with. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { answerSchemas } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT, StringEnum } from '../schemas/common.js'
-import { VersionResponseSchema } from '../schemas/models.js'
+import { StatusResponseSchema, VersionResponseSchema } from '../schemas/models.js'
 
 const rootRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/', {
@@ -25,6 +25,17 @@ const rootRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: answerSchemas(OLLAMA_DIALECT, { description: 'The version', json: VersionResponseSchema })
     }
   }, async () => ({ version: fastify.config.OLLAMA_VERSION }))
+
+  // Ollama serves it on GET only: HEAD answers 405, as gin does.
+  fastify.get('/api/status', {
+    exposeHeadRoute: false,
+    schema: {
+      operationId: 'getStatus',
+      summary: 'Cloud status, as the Ollama app reads it: never disabled here',
+      tags: ['server'],
+      response: answerSchemas(OLLAMA_DIALECT, { description: '{"cloud":{"disabled":false,"source":"none"}}', json: StatusResponseSchema })
+    }
+  }, async () => ({ cloud: { disabled: false, source: 'none' } }))
 }
 
 export default rootRoutes

@@ -1,5 +1,6 @@
 /** `/api/chat` request and response bodies. */
 import { Type, type Static } from '@sinclair/typebox'
+import { AnswerRemoteProperties } from './models.js'
 import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, LogprobSchema, LogprobsRequestProperties, MessageSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, StringEnum, ThinkSchema, ToolSchema } from './common.js'
 
 export const ChatRequestSchema = Type.Object({
@@ -24,6 +25,7 @@ export type ChatRequest = Static<typeof ChatRequestSchema>
  */
 export const ChatResponseSchema = Type.Object({
   model: Type.String({ description: 'The model name as the client sent it' }),
+  ...AnswerRemoteProperties,
   created_at: Type.String({ format: 'date-time' }),
   message: Type.Object({
     role: StringEnum(['assistant']),

@@ -1,5 +1,6 @@
 /** `/api/generate` request and response bodies. */
 import { Type, type Static } from '@sinclair/typebox'
+import { AnswerRemoteProperties } from './models.js'
 import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, LogprobSchema, LogprobsRequestProperties, MetricsProperties, OptionsSchema, StreamFlagSchema, ThinkSchema } from './common.js'
 
 export const GenerateRequestSchema = Type.Object({
@@ -28,6 +29,7 @@ export type GenerateRequest = Static<typeof GenerateRequestSchema>
 
 const generateAnswerProperties = {
   model: Type.String({ description: 'The model name as the client sent it' }),
+  ...AnswerRemoteProperties,
   created_at: Type.String({ format: 'date-time' }),
   response: Type.String(),
   thinking: Type.Optional(Type.String()),

@@ -12,7 +12,7 @@ import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, 
 import { GenerateChunkSchema, GenerateRequestSchema, GenerateResponseSchema } from './generate.js'
 import { HealthStatusSchema } from './health.js'
 import { CopyRequestSchema, CreateRequestSchema, DeleteRequestSchema, ProgressResponseSchema, PullRequestSchema } from './model-management.js'
-import { ListedModelSchema, ModelDetailsSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from './models.js'
+import { ListedModelSchema, ModelDetailsSchema, ModelRecommendationSchema, ModelRecommendationsResponseSchema, StatusResponseSchema, PsResponseSchema, RunningModelSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema, VersionResponseSchema } from './models.js'
 import { OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema, OpenAiErrorBodySchema, OpenAiMessageSchema, OpenAiMessageToolCallSchema } from './openai.js'
 import {
   OpenAiAnswerToolCallSchema, OpenAiChatCompletionChunkSchema, OpenAiChatCompletionSchema, OpenAiEmbeddingListSchema, OpenAiModelListSchema,
@@ -26,7 +26,8 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, AnswerToolCallSchema, LogprobSchema, MessageSchema, ToolSchema,
   ChatRequestSchema, ChatResponseSchema, GenerateRequestSchema, GenerateResponseSchema, GenerateChunkSchema,
   EmbedRequestSchema, EmbedResponseSchema, EmbeddingsRequestSchema, EmbeddingsResponseSchema,
-  VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema, RunningModelSchema, PsResponseSchema,
+  VersionResponseSchema, StatusResponseSchema, ModelRecommendationSchema, ModelRecommendationsResponseSchema,
+  ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema, RunningModelSchema, PsResponseSchema,
   ProgressResponseSchema, PullRequestSchema, CreateRequestSchema, CopyRequestSchema, DeleteRequestSchema,
   OpenAiErrorBodySchema, OpenAiMessageToolCallSchema, OpenAiMessageSchema, OpenAiChatRequestSchema, OpenAiCompletionRequestSchema, OpenAiEmbeddingsRequestSchema,
   OpenAiUsageSchema, OpenAiAnswerToolCallSchema, OpenAiChatCompletionSchema, OpenAiChatCompletionChunkSchema,

@@ -14,6 +14,8 @@ export const StoredModelSchema = Type.Object({
   /** `pulled`: a name a client pulled, listed as written (its target is the name itself); absent: a user-defined model. */
   kind: Type.Optional(Type.Literal('pulled')),
   target: Type.String({ minLength: 1 }),
+  /** ISO 8601; absent in files written before it was kept. */
+  createdAt: Type.Optional(Type.String({ minLength: 1 })),
   preset: Type.Optional(Type.Object({
     system: Type.Optional(Type.String()),
     options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),

@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
-import { canServe } from '../core/admission.js'
+import { canServe, withThinkDefault, type ThinkDefault } from '../core/admission.js'
 import type { NormalisedChatRequest } from '../core/chat-request.js'
 import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
 import { abortedError, callUpstreamWithRetries } from './call-upstream.js'
@@ -29,6 +29,8 @@ export interface UpstreamContext {
   readonly breakers: CircuitBreakers
   /** Aborted (with a ShuttingDownError) when the server's drain window is over. */
   readonly shutdownSignal: AbortSignal
+  /** How an absent `think` is read for each candidate (THINK_DEFAULT). */
+  readonly thinkDefault: ThinkDefault
 }
 
 export interface OpenedStream {
@@ -53,11 +55,12 @@ export async function openUpstreamStream (
     for (const candidate of orderCandidates(context, candidates(context.registry, model, chat))) {
       const { provider, card } = candidate
       const protocolContext = { descriptor: provider.descriptor, card }
-      if (provider.protocol.prepareChatRequest !== undefined) await provider.protocol.prepareChatRequest(chat, protocolContext)
+      const sent = withThinkDefault(chat, candidate, context.thinkDefault)
+      if (provider.protocol.prepareChatRequest !== undefined) await provider.protocol.prepareChatRequest(sent, protocolContext)
       // A suffix means fill-in-the-middle; admission lets it through only for models with `insert`.
-      const upstreamRequest = chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
-        ? provider.protocol.buildCompletionRequest(chat, protocolContext)
-        : provider.protocol.buildChatRequest(chat, protocolContext)
+      const upstreamRequest = sent.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
+        ? provider.protocol.buildCompletionRequest(sent, protocolContext)
+        : provider.protocol.buildChatRequest(sent, protocolContext)
       try {
         const body = await callUpstreamWithRetries(context.dispatcher, provider, upstreamRequest, signal, {
           policy: context.retry,

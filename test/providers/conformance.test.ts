@@ -164,7 +164,9 @@ t.test('every provider, active at once', async (t) => {
       t.equal(call.body.model, card.id, `${name}: upstream model id`)
       t.equal(call.body.stream, true, `${name}: always streamed upstream`)
       t.same(call.body.stream_options, stated(ASKS_FOR_STREAM_USAGE, descriptor) ? { include_usage: true } : undefined, `${name}: stream_options as the provider wants`)
-      for (const key of THINKING_KEYS) t.notOk(key in call.body, `${name}: no ${key} without think`)
+      // As Ollama's handlers do (issue 14): without think, a thinking model gets its provider's "on" switch, others none.
+      const sentThinking = Object.fromEntries(THINKING_KEYS.filter((key) => key in call.body).map((key) => [key, call.body[key]]))
+      t.same(sentThinking, card.capabilities.includes('thinking') ? thinkingFields(descriptor, true) : {}, `${name}: thinking as Ollama defaults it without think`)
     }
   }
 })

@@ -37,7 +37,8 @@ t.test('chat, not streamed and streamed; key in x-goog-api-key, never in the URL
   t.same(call.body, {
     contents: [{ role: 'user', parts: [{ text: 'Hello' }] }],
     systemInstruction: { parts: [{ text: 'Be brief.' }] },
-    generationConfig: { temperature: 0.5, maxOutputTokens: 50 }
+    // Without think, a thinking model thinks with its thoughts shown, as Ollama defaults it (issue 14).
+    generationConfig: { temperature: 0.5, maxOutputTokens: 50, thinkingConfig: { includeThoughts: true } }
   })
 })
 
@@ -62,7 +63,7 @@ t.test('thinking, images and format', async (t) => {
   })
   const generated = await ollama.generate({ model: 'gemini/fake-length', prompt: 'x', format: 'json' })
   t.equal(generated.done_reason, 'length')
-  t.same(gemini.calls[1]!.body.generationConfig, { responseMimeType: 'application/json' })
+  t.same(gemini.calls[1]!.body.generationConfig, { responseMimeType: 'application/json', thinkingConfig: { includeThoughts: true } }, 'thinking on by default, as Ollama')
 })
 
 t.test('a tool loop: calls get Ollama ids, results pair by name, thought signatures go back', async (t) => {

@@ -14,6 +14,8 @@ export const openAiCompatibleProtocol: Protocol = {
   buildChatRequest: (request, context) => ({ path: '/chat/completions', body: toOpenAiRequest(request, openAiCompatibleContext(context)) }),
   buildCompletionRequest: (request, context) => buildCompletionRequest(request, openAiCompatibleContext(context)),
   logprobsRefusal: (request, context) => openAiLogprobsRefusal(request, openAiCompatibleContext(context)),
+  // A provider whose models think (or not) by themselves has no switch: thinking stays as the model does it.
+  hasThinkingSwitch: (context) => openAiCompatibleContext(context).descriptor.quirks.thinkingControl !== 'none',
   createStreamMapper: () => new OpenAiStreamMapper(),
   readErrorMessage: readOpenAiErrorText,
   classifyError: classifyOpenAiError,

@@ -77,7 +77,7 @@ t.test('/api/chat: the reader reads in phases, the writer streams exact lines', 
   t.equal(readChatRequest({ stream: false }, {}).stream, false)
 
   const { NdjsonAnswerWriter, metrics } = await frozenClock(t)
-  const writer = new NdjsonAnswerWriter('chat', 'qwen3:8b')
+  const writer = new NdjsonAnswerWriter('chat', { model: 'qwen3:8b' })
   t.equal(writer.streamContentType, 'application/x-ndjson')
   t.equal(writer.jsonContentType, 'application/json; charset=utf-8')
   t.equal(await collect(writer.stream(replay(ANSWER), metrics())),
@@ -96,7 +96,7 @@ t.test('/api/chat: the reader reads in phases, the writer streams exact lines', 
 
 t.test('/api/chat: an upstream error is thrown before the first line, written in-band after it', async (t) => {
   const { NdjsonAnswerWriter, metrics } = await frozenClock(t)
-  const writer = new NdjsonAnswerWriter('chat', 'qwen3:8b')
+  const writer = new NdjsonAnswerWriter('chat', { model: 'qwen3:8b' })
   const failed = { type: 'error', message: 'upstream overloaded' } as const
   await t.rejects(collect(writer.stream(replay([failed]), metrics())),
     { name: 'FastifyError', code: 'OLLAMA_UPSTREAM_ANSWER_FAILED', statusCode: 502, message: 'upstream overloaded' })
@@ -124,7 +124,7 @@ t.test('/api/generate: raw conflicts and think are phase 2; the prompt follows t
   t.same(readGenerateRequest({ prompt: 'x', system: 'ignored in raw mode', raw: true }, {}).chat.messages, [{ role: 'user', content: 'x' }])
 
   const { NdjsonAnswerWriter, metrics } = await frozenClock(t)
-  const writer = new NdjsonAnswerWriter('generate', 'coder')
+  const writer = new NdjsonAnswerWriter('generate', { model: 'coder' })
   t.equal(await collect(writer.stream(replay([{ type: 'text-delta', text: '  return a + b' }, { type: 'finish', reason: 'length' }]), metrics())),
     '{"model":"coder","created_at":"2026-11-30T12:00:00.123456789Z","response":"  return a + b","done":false}\n' +
     '{"model":"coder","created_at":"2026-11-30T12:00:00.123456789Z","response":"","done":true,"done_reason":"length","total_duration":1,"load_duration":1}\n')

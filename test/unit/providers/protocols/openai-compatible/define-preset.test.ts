@@ -13,7 +13,7 @@ const acme = {
 }
 
 t.test('variables are named after the id, other key spellings after the first', async (t) => {
-  t.same(envNames('acme-ai'), { apiKeyEnv: ['ACME_AI_API_KEY'], baseUrlEnv: 'ACME_AI_BASE_URL', modelsEnv: 'ACME_AI_MODELS' })
+  t.same(envNames('acme-ai'), { apiKeyEnv: ['ACME_AI_API_KEY'], baseUrlEnv: 'ACME_AI_BASE_URL', modelsEnv: 'ACME_AI_MODELS', remoteHostEnv: 'ACME_AI_REMOTE_HOST' })
   t.same(envNames('dashscope', 'DATASCOPE_API_KEY').apiKeyEnv, ['DASHSCOPE_API_KEY', 'DATASCOPE_API_KEY'])
 })
 
@@ -24,7 +24,8 @@ t.test('a preset is a frozen descriptor on the OpenAI-compatible protocol, and i
     protocol: 'openai-chat',
     apiKeyEnv: ['ACME_AI_API_KEY', 'ACME_KEY'],
     baseUrlEnv: 'ACME_AI_BASE_URL',
-    modelsEnv: 'ACME_AI_MODELS'
+    modelsEnv: 'ACME_AI_MODELS',
+    remoteHostEnv: 'ACME_AI_REMOTE_HOST'
   })
   t.notOk('otherApiKeyNames' in descriptor)
   t.ok(Object.isFrozen(descriptor))
