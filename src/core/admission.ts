@@ -6,11 +6,12 @@ import { hasCapability, type Capability, type ModelCard } from './capabilities.j
 import type { ChatMessage, NormalisedChatRequest, SamplingOptions, ThinkSetting } from './chat-request.js'
 import type { DialectRequest } from './dialect.js'
 import type { ModelPreset } from './model-alias.js'
+import { isValidModelName } from './model-name-syntax.js'
 import { readOptions } from './ollama-options.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
 import {
   ChatUnsupportedError, EmbeddingUnsupportedError, EmbedModelNotFoundError, GenerateUnsupportedError, InsertUnsupportedError,
-  ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
+  InvalidModelNameError, ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
 } from '../errors.js'
 
 export interface RequestedModel {
@@ -57,8 +58,11 @@ export interface AdmittedRequest extends RequestedModel {
 }
 
 /**
- * The model a name refers to. An empty name falls back to DEFAULT_MODEL; without one it throws ModelRequiredError
- * (400) or ModelNotFoundError for `''` (404) as `onEmpty` says; an unknown name throws ModelNotFoundError (404).
+ * The model a name refers to, with Ollama's answers for a missing or malformed name (server/routes.go,
+ * `parseAndValidateModelRef` then `writeModelRefParseError`). A name that is empty once trimmed falls back to
+ * DEFAULT_MODEL; without one it throws ModelRequiredError (400) or ModelNotFoundError for the name as sent (404) as
+ * `onEmpty` says. A name no provider serves throws InvalidModelNameError (400) when Ollama's name syntax refuses it,
+ * else ModelNotFoundError (404). A servable name is never refused for its syntax.
  */
 export function resolveRequestedModel (
   registry: ProviderRegistry,
@@ -66,13 +70,13 @@ export function resolveRequestedModel (
   defaultModel: string | undefined,
   onEmpty: AdmissionRules['onEmptyModel']
 ): RequestedModel {
-  const name = requested !== undefined && requested !== '' ? requested : defaultModel
-  if (name === undefined || name === '') {
+  const name = requested !== undefined && requested.trim() !== '' ? requested : defaultModel
+  if (name === undefined || name.trim() === '') {
     if (onEmpty === 'model-required') throw new ModelRequiredError()
-    throw new ModelNotFoundError('')
+    throw new ModelNotFoundError(requested ?? '')
   }
   const model = registry.resolve(name)
-  if (model === undefined) throw new ModelNotFoundError(name)
+  if (model === undefined) throw isValidModelName(name) ? new ModelNotFoundError(name) : new InvalidModelNameError()
   return { model, echo: name }
 }
 
@@ -184,15 +188,20 @@ export function canEmbed (model: ResolvedModel): boolean {
 }
 
 /**
- * The model of an embedding request, with the wording of Ollama's embed handlers: no name throws ModelRequiredError
- * (400; DEFAULT_MODEL is a chat model, so it never stands in here), an unknown one EmbedModelNotFoundError (404), a
- * model that cannot embed EmbeddingUnsupportedError (400 `<name> does not support embedding`: real Ollama lets any
- * model embed, a cloud chat model cannot, and a provider's 404 would mislead).
+ * The model of an embedding request, with the wording of Ollama's embed handlers. A name empty once trimmed: `/api/embed`
+ * (and `/v1/embeddings`, which Ollama serves through it) throws ModelNotFoundError for the name as sent (404
+ * `model '' not found`), legacy `/api/embeddings` ModelRequiredError (400); DEFAULT_MODEL is a chat model, so it never
+ * stands in here. A name no provider serves throws InvalidModelNameError (400) when Ollama's syntax refuses it, else
+ * EmbedModelNotFoundError (404); a model that cannot embed EmbeddingUnsupportedError (400 `<name> does not support
+ * embedding`: real Ollama lets any model embed, a cloud chat model cannot, and a provider's 404 would mislead).
  */
-export function resolveEmbeddingModel (registry: ProviderRegistry, requested: string | undefined): RequestedModel {
-  if (requested === undefined || requested === '') throw new ModelRequiredError()
+export function resolveEmbeddingModel (registry: ProviderRegistry, requested: string | undefined, onEmpty: AdmissionRules['onEmptyModel']): RequestedModel {
+  if (requested === undefined || requested.trim() === '') {
+    if (onEmpty === 'model-required') throw new ModelRequiredError()
+    throw new ModelNotFoundError(requested ?? '')
+  }
   const model = registry.resolve(requested)
-  if (model === undefined) throw new EmbedModelNotFoundError(requested)
+  if (model === undefined) throw isValidModelName(requested) ? new EmbedModelNotFoundError(requested) : new InvalidModelNameError()
   if (!canEmbed(model)) throw new EmbeddingUnsupportedError(model.name)
   return { model, echo: requested }
 }
