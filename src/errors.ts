@@ -86,6 +86,9 @@ export const GenerateUnsupportedError = requestError<[string]>('OLLAMA_GENERATE_
 export const RawConflictError = requestError('OLLAMA_RAW_CONFLICT', 'raw mode does not support template, system, or context', 400)
 export const TopLogprobsRangeError = requestError('OLLAMA_TOP_LOGPROBS_RANGE', 'top_logprobs must be between 0 and 20', 400)
 export const InvalidRequestError = requestError<[string]>('OLLAMA_INVALID_REQUEST', '%s', 400)
+/** A client-supplied JSON structure (a schema, tool-call arguments) past this service's bound (src/core/structure-bounds.ts). */
+export const StructureTooDeepError = requestError<[string, number]>('OLLAMA_STRUCTURE_TOO_DEEP', '%s is nested more than %d levels deep', 400)
+export const StructureTooLargeError = requestError<[string, number]>('OLLAMA_STRUCTURE_TOO_LARGE', '%s holds more than %d values', 400)
 /**
  * Ollama's capability check has this wording for every capability (`<full name> does not support <capability>`);
  * current Ollama no longer reaches it for images, but an upstream text model would fail on them anyway, so we

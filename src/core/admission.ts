@@ -8,6 +8,7 @@ import type { DialectRequest } from './dialect.js'
 import type { ModelPreset } from './model-alias.js'
 import { isValidModelName } from './model-name-syntax.js'
 import { readOptions } from './ollama-options.js'
+import { checkRequestStructures } from './structure-bounds.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
 import {
   ChatUnsupportedError, EmbeddingUnsupportedError, EmbedModelNotFoundError, GenerateUnsupportedError, InsertUnsupportedError,
@@ -158,10 +159,11 @@ function presetConversation (messages: readonly ChatMessage[], preset: ModelPres
  * Admission for a dialect that reads the whole body before it looks at the model (Ollama's `/v1` layer converts the
  * request first; new dialects do the same): resolve, check capabilities, then merge the preset. The request's
  * `options.ollamaOptions` are taken as the client's Ollama options, under which the preset's sit.
- * Throws the catalogue errors of `resolveRequestedModel`, `checkCapabilities` and `presetOptions`.
+ * Throws the catalogue errors of `resolveRequestedModel`, `checkRequestStructures`, `checkCapabilities` and `presetOptions`.
  */
 export function admitChat (registry: ProviderRegistry, defaultModel: string | undefined, request: DialectRequest, rules: AdmissionRules): AdmittedRequest {
   const requested = resolveRequestedModel(registry, request.model, defaultModel, rules.onEmptyModel)
+  checkRequestStructures(request.chat)
   const asked = rules.thinkingUnsupported === 'drop' && asksThinking(request.chat.think) && !hasCapability(requested.model.card, 'thinking')
     ? withoutThink(request.chat)
     : request.chat

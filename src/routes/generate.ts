@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkCapabilities, GENERATE_RULES, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
 import { decodeGenerateBody, generateNeeds, hasContext, readGenerateRequest } from '../ollama/generate-reader.js'
+import { checkRequestStructures } from '../core/structure-bounds.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
@@ -53,6 +54,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (hasContext(body)) request.log.debug('generate: context accepted and ignored, providers keep no token state')
     const read = readGenerateRequest(body, options)
     // A raw prompt goes as sent: no system prompt, no preset messages.
+    checkRequestStructures(read.chat)
     const chat = body.raw === true ? read.chat : withPresetMessages(read.chat, preset, GENERATE_RULES.kind)
     return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('generate', requested.echo))
   })

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { estimateInputTokens } from '../../anthropic/estimate-tokens.js'
 import { readConversation } from '../../anthropic/messages-reader.js'
 import { resolveRequestedModel, withPresetMessages } from '../../core/admission.js'
+import { checkRequestStructures } from '../../core/structure-bounds.js'
 import type { NormalisedChatRequest } from '../../core/chat-request.js'
 import type { ResolvedModel } from '../../core/provider-registry.js'
 import { InvalidRequestError, ModelRequiredError } from '../../errors.js'
@@ -43,6 +44,7 @@ const countTokensRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       ...(conversation.tools.length > 0 ? { tools: conversation.tools } : {}),
       ...(conversation.think === undefined ? {} : { think: conversation.think })
     }, requested.model.preset, 'chat')
+    checkRequestStructures(chat)
     const counted = await countWithProvider(fastify, request, requested.model, chat)
     return { input_tokens: counted ?? await estimateInputTokens(chat) }
   })
