@@ -9,6 +9,7 @@ import { embedInBatches } from '../src/core/embed-batches.js'
 import type { EmbedOptions } from '../src/core/embed-request.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { AnswerMetrics } from '../src/core/answer-metrics.js'
+import { estimateTextTokens } from '../src/core/estimate-tokens.js'
 import { callUpstreamJson } from '../src/upstream/call-upstream-json.js'
 import { linkUpstreamSignal } from '../src/upstream/upstream-signal.js'
 import { UpstreamError } from '../src/errors.js'
@@ -79,7 +80,8 @@ export default fp(async function embedding (fastify) {
       } catch (error) {
         throw new UpstreamError(`${provider.descriptor.id} upstream answered an invalid embedding response: ${(error as Error).message}`, { statusCode: 502 })
       }
-      promptTokens += result.promptTokens ?? 0
+      // Ollama always counts; a provider that reports no usage (Gemini) gets an estimate (src/core/estimate-tokens.ts).
+      promptTokens += result.promptTokens ?? await estimateTextTokens(batch.inputs)
       return result.embeddings
     }).finally(() => upstreamSignal.release())
 

@@ -1,12 +1,12 @@
 /**
  * POST /v1/messages/count_tokens: `{input_tokens}` for a conversation. Claude Code calls it every turn. The
  * provider's own count where it has a counting API (Anthropic, Gemini); otherwise, or when that call fails,
- * an estimate with o200k_base (src/anthropic/estimate-tokens.ts). Real Ollama serves it only on its desktop gateway.
+ * an estimate with o200k_base (src/core/estimate-tokens.ts). Real Ollama serves it only on its desktop gateway.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { estimateInputTokens } from '../../anthropic/estimate-tokens.js'
+import { estimateInputTokens } from '../../core/estimate-tokens.js'
 import { readConversation } from '../../anthropic/messages-reader.js'
 import { resolveRequestedModel, withPresetMessages } from '../../core/admission.js'
 import { checkRequestStructures } from '../../core/structure-bounds.js'
