@@ -12,6 +12,7 @@ import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { AnswerWriter } from '../src/core/dialect.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
+import { cutAtStops, unsentStops } from '../src/core/stop-cutter.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 
@@ -94,5 +95,10 @@ async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, jo
   metrics.markHeaders()
   fastify.recentModels.touch(job.model, job.keepAliveMs)
   const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
-  return { events, metrics, body }
+  // Stop strings the provider could not take are enforced here; nothing is added to a stream without them.
+  const { stop } = job.chat.options
+  const enforced = stop === undefined || provider.protocol.sentStops === undefined
+    ? undefined
+    : unsentStops(stop, provider.protocol.sentStops(stop, { descriptor: provider.descriptor, card: answered.card }))
+  return { events: enforced === undefined ? events : cutAtStops(events, enforced), metrics, body }
 }

@@ -6,7 +6,7 @@ import { hasCapability, type Capability, type ModelCard } from './capabilities.j
 import type { ChatMessage, NormalisedChatRequest, SamplingOptions, ThinkSetting } from './chat-request.js'
 import type { DialectRequest } from './dialect.js'
 import type { ModelPreset } from './model-alias.js'
-import { isValidModelName } from './model-name-syntax.js'
+import { isWellFormedModelName } from './model-name-syntax.js'
 import { readOptions } from './ollama-options.js'
 import { checkRequestStructures } from './structure-bounds.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
@@ -62,7 +62,7 @@ export interface AdmittedRequest extends RequestedModel {
  * The model a name refers to, with Ollama's answers for a missing or malformed name (server/routes.go,
  * `parseAndValidateModelRef` then `writeModelRefParseError`). A name that is empty once trimmed falls back to
  * DEFAULT_MODEL; without one it throws ModelRequiredError (400) or ModelNotFoundError for the name as sent (404) as
- * `onEmpty` says. A name no provider serves throws InvalidModelNameError (400) when Ollama's name syntax refuses it,
+ * `onEmpty` says. A name no provider serves throws InvalidModelNameError (400) when Ollama's character rules refuse it (src/core/model-name-syntax.ts),
  * else ModelNotFoundError (404). A servable name is never refused for its syntax.
  */
 export function resolveRequestedModel (
@@ -77,7 +77,7 @@ export function resolveRequestedModel (
     throw new ModelNotFoundError(requested ?? '')
   }
   const model = registry.resolve(name)
-  if (model === undefined) throw isValidModelName(name) ? new ModelNotFoundError(name) : new InvalidModelNameError()
+  if (model === undefined) throw isWellFormedModelName(name) ? new ModelNotFoundError(name) : new InvalidModelNameError()
   return { model, echo: name }
 }
 
@@ -193,7 +193,7 @@ export function canEmbed (model: ResolvedModel): boolean {
  * The model of an embedding request, with the wording of Ollama's embed handlers. A name empty once trimmed: `/api/embed`
  * (and `/v1/embeddings`, which Ollama serves through it) throws ModelNotFoundError for the name as sent (404
  * `model '' not found`), legacy `/api/embeddings` ModelRequiredError (400); DEFAULT_MODEL is a chat model, so it never
- * stands in here. A name no provider serves throws InvalidModelNameError (400) when Ollama's syntax refuses it, else
+ * stands in here. A name no provider serves throws InvalidModelNameError (400) when Ollama's character rules refuse it, else
  * EmbedModelNotFoundError (404); a model that cannot embed EmbeddingUnsupportedError (400 `<name> does not support
  * embedding`: real Ollama lets any model embed, a cloud chat model cannot, and a provider's 404 would mislead).
  */
@@ -203,7 +203,7 @@ export function resolveEmbeddingModel (registry: ProviderRegistry, requested: st
     throw new ModelNotFoundError(requested ?? '')
   }
   const model = registry.resolve(requested)
-  if (model === undefined) throw isValidModelName(requested) ? new EmbedModelNotFoundError(requested) : new InvalidModelNameError()
+  if (model === undefined) throw isWellFormedModelName(requested) ? new EmbedModelNotFoundError(requested) : new InvalidModelNameError()
   if (!canEmbed(model)) throw new EmbeddingUnsupportedError(model.name)
   return { model, echo: requested }
 }

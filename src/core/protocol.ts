@@ -25,6 +25,12 @@ export interface Protocol {
    * its stream is read by the same mapper. Absent: the protocol has none.
    */
   buildCompletionRequest?(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * The stop strings of `stops` this upstream is sent (its limit on their number, kinds it refuses); the request
+   * builders send exactly these, and the service enforces the rest while streaming (src/core/stop-cutter.ts).
+   * Absent: all of them.
+   */
+  sentStops?(stops: readonly string[], context: ProtocolContext): readonly string[]
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */

@@ -3,7 +3,7 @@ import type { Protocol } from '../../../src/core/protocol.js'
 import { readAnthropicCountTokens, toAnthropicCountTokensRequest } from './count-tokens.js'
 import { readAnthropicErrorText } from './error-body.js'
 import { AnthropicStreamMapper } from './stream-mapper.js'
-import { toAnthropicRequest } from './to-anthropic-request.js'
+import { anthropicStops, toAnthropicRequest } from './to-anthropic-request.js'
 
 /** @see https://docs.claude.com/en/api/versioning (checked 2026-11) */
 export const ANTHROPIC_VERSION = '2023-06-01'
@@ -11,6 +11,7 @@ export const ANTHROPIC_VERSION = '2023-06-01'
 export const anthropicProtocol: Protocol = {
   authHeaders: (apiKey) => ({ 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION }),
   buildChatRequest: (request, context) => ({ path: '/v1/messages', body: toAnthropicRequest(request, context) }),
+  sentStops: (stops) => anthropicStops(stops),
   createStreamMapper: () => new AnthropicStreamMapper(),
   readErrorMessage: readAnthropicErrorText,
   buildCountTokensRequest: toAnthropicCountTokensRequest,

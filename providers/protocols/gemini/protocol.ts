@@ -7,11 +7,12 @@ import { readGeminiCountTokens, toGeminiCountTokensRequest } from './count-token
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
 import { classifyGeminiError, readGeminiErrorText } from './error-body.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
-import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
+import { geminiStops, geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
 
 export const geminiProtocol: Protocol = {
   authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey }),
   buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, context) }),
+  sentStops: (stops) => geminiStops(stops),
   createStreamMapper: () => new GeminiStreamMapper(),
   readErrorMessage: readGeminiErrorText,
   classifyError: classifyGeminiError,

@@ -3,6 +3,7 @@ import type { Protocol } from '../../../src/core/protocol.js'
 import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from './embeddings.js'
 import { classifyOpenAiError, readOpenAiErrorText } from './error-body.js'
 import { openAiCompatibleContext } from './quirks.js'
+import { openAiStops } from './sampling.js'
 import { OpenAiStreamMapper } from './stream-mapper.js'
 import { buildCompletionRequest } from './to-completion-request.js'
 import { toOpenAiRequest } from './to-openai-request.js'
@@ -11,6 +12,7 @@ export const openAiCompatibleProtocol: Protocol = {
   authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
   buildChatRequest: (request, context) => ({ path: '/chat/completions', body: toOpenAiRequest(request, openAiCompatibleContext(context)) }),
   buildCompletionRequest: (request, context) => buildCompletionRequest(request, openAiCompatibleContext(context)),
+  sentStops: (stops, context) => openAiStops(stops, openAiCompatibleContext(context)),
   createStreamMapper: () => new OpenAiStreamMapper(),
   readErrorMessage: readOpenAiErrorText,
   classifyError: classifyOpenAiError,
