@@ -43,6 +43,11 @@ export interface Protocol {
   classifyError?(upstreamStatus: number, message: string): number | undefined
   /** The non-streamed request that embeds one batch of inputs; absent when the upstream has no embeddings API. */
   buildEmbedRequest?(inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * The upstream embeds an empty text (Ollama does). Otherwise (OpenAI-style APIs, Gemini refuse it and fail the
+   * whole batch) an empty input is never sent and answers a zero vector (plugins/embedding.ts).
+   */
+  readonly embedsEmptyText?: boolean
   /** Vectors in input order and token usage from an embedding answer; throws when the answer is malformed. */
   readEmbedResponse?(body: unknown, inputCount: number): EmbedBatchResult
   /**

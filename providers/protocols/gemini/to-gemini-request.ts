@@ -36,7 +36,7 @@ export function toGeminiRequest (request: NormalisedChatRequest, context: Gemini
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = [{
       functionDeclarations: request.tools.map((tool) => {
-        const parameters = toGeminiParameters(tool.parameters)
+        const parameters = toGeminiParameters(tool.parameters, `the parameters of tool "${tool.name}"`)
         return { name: tool.name, ...(tool.description === undefined ? {} : { description: tool.description }), ...(parameters === undefined ? {} : { parameters }) }
       })
     }]
@@ -54,7 +54,7 @@ export function toGeminiRequest (request: NormalisedChatRequest, context: Gemini
   if (options.frequencyPenalty !== undefined) config.frequencyPenalty = options.frequencyPenalty
   if (request.format !== undefined) {
     config.responseMimeType = 'application/json'
-    if (request.format !== 'json') config.responseSchema = toGeminiSchema(request.format)
+    if (request.format !== 'json') config.responseSchema = toGeminiSchema(request.format, 'format')
   }
   if (request.think !== undefined) config.thinkingConfig = thinkingConfig(request.think, modelId)
   if (Object.keys(config).length > 0) body.generationConfig = config

@@ -16,6 +16,7 @@ export const ollamaProtocol: Protocol = {
   framing: 'ndjson',
   modelListPath: '/api/tags',
   readModelList: readOllamaModelList,
+  embedsEmptyText: true,
   buildEmbedRequest: toOllamaEmbedRequest,
   readEmbedResponse: readOllamaEmbedResponse
 }
