@@ -100,5 +100,5 @@ async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, jo
   const enforced = stop === undefined || provider.protocol.sentStops === undefined
     ? undefined
     : unsentStops(stop, provider.protocol.sentStops(stop, { descriptor: provider.descriptor, card: answered.card }))
-  return { events: enforced === undefined ? events : cutAtStops(events, enforced), metrics, body }
+  return { events: enforced === undefined ? events : cutAtStops(events, enforced, job.chat), metrics, body }
 }

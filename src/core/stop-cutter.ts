@@ -6,6 +6,8 @@
  * the text so far that could still begin a stop string.
  */
 import type { ChatEvent } from './chat-event.js'
+import type { NormalisedChatRequest } from './chat-request.js'
+import { estimateInputTokens, estimateTextTokens } from './estimate-tokens.js'
 
 /**
  * The stop strings of `stops` that `sent` leaves out, or undefined when the provider was sent them all (the
@@ -20,30 +22,43 @@ export function unsentStops (stops: readonly string[] | undefined, sent: readonl
 /**
  * `events` cut at the first occurrence of any of `stops` in the answer text: the text before it, then a `finish`
  * with reason `stop`, and nothing after (the source is closed, which lets the upstream go). Other events pass in
- * order; held-back text is let out before any of them. Usage the provider would have reported after the cut is lost.
+ * order; held-back text is let out before any of them. The provider's usage, which would have come after the cut,
+ * is replaced by an o200k_base estimate (src/core/estimate-tokens.ts) of `chat`'s input and the text let out, unless
+ * the provider reported usage before the cut: Ollama's final chunk always has its counts.
  * @param stops non-empty strings (`unsentStops`)
  */
-export async function * cutAtStops (events: AsyncIterable<ChatEvent>, stops: readonly string[]): AsyncGenerator<ChatEvent> {
+export async function * cutAtStops (events: AsyncIterable<ChatEvent>, stops: readonly string[], chat: NormalisedChatRequest): AsyncGenerator<ChatEvent> {
   let held = ''
+  let reported = false
+  let outputTokens = 0
   for await (const event of events) {
     if (event.type !== 'text-delta') {
       if (held !== '') {
         yield { type: 'text-delta', text: held }
+        outputTokens += await estimateTextTokens([held])
         held = ''
       }
+      if (event.type === 'usage') reported = true
+      else if (event.type === 'thinking-delta' && event.text !== '') outputTokens += await estimateTextTokens([event.text])
       yield event
       continue
     }
     const text = held + event.text
     const cut = firstStop(text, stops)
     if (cut !== undefined) {
-      if (cut > 0) yield { type: 'text-delta', text: text.slice(0, cut) }
+      const before = text.slice(0, cut)
+      if (before !== '') yield { type: 'text-delta', text: before }
+      if (!reported) yield { type: 'usage', promptTokens: await estimateInputTokens(chat), completionTokens: outputTokens + (before === '' ? 0 : await estimateTextTokens([before])) }
       yield { type: 'finish', reason: 'stop' }
       return
     }
     const keep = heldTail(text, stops)
     held = text.slice(text.length - keep)
-    if (keep < text.length) yield { type: 'text-delta', text: text.slice(0, text.length - keep) }
+    if (keep < text.length) {
+      const out = text.slice(0, text.length - keep)
+      yield { type: 'text-delta', text: out }
+      outputTokens += await estimateTextTokens([out])
+    }
   }
   if (held !== '') yield { type: 'text-delta', text: held }
 }

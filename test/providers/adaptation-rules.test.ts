@@ -53,6 +53,7 @@ const CHECKS: Record<string, (t: Test) => Promise<void>> = {
       t.same(sent(), MANY_STOPS.slice(0, limit), `${model}: the first ${limit} stop strings are sent`)
       t.equal(answer.message.content, 'Hell', `${model}: cut before the first stop string, across two deltas`)
       t.equal(answer.done_reason, 'stop')
+      t.ok(answer.prompt_eval_count > 0 && answer.eval_count > 0, `${model}: the counts are there after the cut (estimated when the provider's came after it)`)
       const stream = await ollama.chat({ model, messages: hello, stream: true, options: { stop: MANY_STOPS } })
       let text = ''
       let last

@@ -1,6 +1,10 @@
 import t from 'tap'
 import type { ChatEvent } from '../../../src/core/chat-event.js'
+import type { NormalisedChatRequest } from '../../../src/core/chat-request.js'
 import { cutAtStops, unsentStops } from '../../../src/core/stop-cutter.js'
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base'
+
+const chat: NormalisedChatRequest = { messages: [{ role: 'user', content: 'Hello' }], options: {} }
 
 const text = (value: string): ChatEvent => ({ type: 'text-delta', text: value })
 
@@ -10,7 +14,7 @@ async function * source (events: ChatEvent[]): AsyncGenerator<ChatEvent> {
 
 async function collect (events: ChatEvent[], stops: string[]): Promise<ChatEvent[]> {
   const out: ChatEvent[] = []
-  for await (const event of cutAtStops(source(events), stops)) out.push(event)
+  for await (const event of cutAtStops(source(events), stops, chat)) out.push(event)
   return out
 }
 
@@ -21,7 +25,18 @@ t.test('cuts at a stop string split across deltas, with done reason stop and not
   t.equal(joined(out), 'Hello world. ')
   t.same(out.at(-1), { type: 'finish', reason: 'stop' })
   t.equal(out.filter((event) => event.type === 'finish').length, 1)
+  const usage = out.at(-2)
+  t.equal(usage?.type, 'usage', 'the usage the provider would have sent after the cut is estimated')
+  if (usage?.type === 'usage') {
+    t.ok(usage.promptTokens >= countTokens('Hello'), 'the input, framing included')
+    t.ok(usage.completionTokens >= countTokens('Hello world. ') && usage.completionTokens <= 'Hello world. '.length, 'the text let out')
+  }
   t.notOk(out.some((event) => event.type === 'tool-call'), 'nothing after the cut')
+})
+
+t.test('usage the provider reported before the cut is kept, not estimated', async (t) => {
+  const out = await collect([{ type: 'usage', promptTokens: 7, completionTokens: 1 }, text('a b')], ['b'])
+  t.same(out.filter((event) => event.type === 'usage'), [{ type: 'usage', promptTokens: 7, completionTokens: 1 }])
 })
 
 t.test('the earliest of several stop strings wins', async (t) => {
@@ -46,7 +61,7 @@ t.test('never holds back more than the longest stop string minus one character',
       fed += delta.length
       yield text(delta)
     }
-  })(), stops)
+  })(), stops, chat)
   for await (const event of it) {
     if (event.type === 'text-delta') emitted += event.text.length
     t.ok(fed - emitted <= 5, `held ${fed - emitted} characters`)
