@@ -65,8 +65,8 @@ export function dropNullOptionals (schema: TSchema | SchemaNode, value: unknown)
 }
 
 /**
- * Every optional field `schema` declares, as paths (`messages[].thinking`, `options.stop`), for the
- * OpenAPI document and the test that sends `null` for each.
+ * Every optional field `schema` declares, as paths (`messages[].thinking`, `options.stop`): the fields whose `null`
+ * `dropNullOptionals` removes (test/routes/null-as-absent.test.ts sends `null` for each).
  */
 export function optionalFieldPaths (schema: TSchema | SchemaNode, prefix = '', seen: ReadonlySet<SchemaNode> = new Set()): string[] {
   const paths: string[] = []
