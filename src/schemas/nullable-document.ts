@@ -6,7 +6,7 @@
 type Node = Record<string, unknown>
 
 interface OpenApiDocument {
-  paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Node }> } }>>
+  paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Node }> } } | undefined> | undefined>
   components?: { schemas?: Record<string, Node> }
 }
 
@@ -18,8 +18,9 @@ const COMPONENT_PREFIX = '#/components/schemas/'
  * 3.0 ignores siblings of `$ref`. Each component is marked once.
  * @returns the same document
  */
-export function markNullableOptionals<T extends OpenApiDocument> (document: T): T {
-  const components = document.components?.schemas ?? {}
+export function markNullableOptionals<T extends object> (document: T): T {
+  const openapi = document as OpenApiDocument
+  const components = openapi.components?.schemas ?? {}
   const seen = new Set<Node>()
   const visit = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node as Node)) return
@@ -43,8 +44,8 @@ export function markNullableOptionals<T extends OpenApiDocument> (document: T): 
       if (Array.isArray(variants)) for (const variant of variants) visit(variant)
     }
   }
-  for (const operations of Object.values(document.paths ?? {})) {
-    for (const operation of Object.values(operations)) {
+  for (const operations of Object.values(openapi.paths ?? {})) {
+    for (const operation of Object.values(operations ?? {})) {
       for (const media of Object.values(operation?.requestBody?.content ?? {})) visit(media.schema)
     }
   }

@@ -181,3 +181,21 @@ t.test('null on a required field is still refused', async (t) => {
   const chat = await fetch(`${url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'openai/fake-text', stream: false, messages: [{ role: null, content: 'hi' }] }) })
   t.equal(chat.status, 400)
 })
+
+t.test('the OpenAPI document declares every optional request field nullable', async (t) => {
+  const { url } = await listenTestApp(t)
+  const document = await (await fetch(`${url}/openapi.json`)).json() as {
+    paths: Record<string, Record<'post' | 'delete', { requestBody?: { content: Record<string, { schema: Json }> } } | undefined>>
+    components: { schemas: Record<string, Json> }
+  }
+  const resolve = (schema: Json): Json => typeof schema.$ref === 'string' ? document.components.schemas[schema.$ref.split('/').at(-1) as string] as Json : schema
+  for (const route of ROUTES) {
+    const operation = document.paths[route.url]?.post ?? document.paths[route.url]?.delete
+    const body = resolve(operation?.requestBody?.content['application/json']?.schema ?? {})
+    const required = (body.required ?? []) as string[]
+    const properties = (body.properties ?? {}) as Record<string, Json>
+    const optional = Object.keys(properties).filter((key) => !required.includes(key))
+    t.ok(optional.length > 0, `${route.url}: optional fields documented`)
+    t.same(optional.filter((key) => properties[key]?.nullable !== true), [], `${route.url}: each nullable`)
+  }
+})
