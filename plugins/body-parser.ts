@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin'
 import secureJson from 'secure-json-parse'
 import { decodedBodyStream, readContentCoding } from '../src/core/content-encoding.js'
+import { dropNullOptionals } from '../src/schemas/null-as-absent.js'
 import { InvalidRequestError, MissingBodyError, UnsupportedContentEncodingError } from '../src/errors.js'
 
 export default fp(async function bodyParser (fastify) {
@@ -17,6 +18,9 @@ export default fp(async function bodyParser (fastify) {
   // A POST with no body at all never reaches a parser.
   fastify.addHook('preValidation', async (request) => {
     if (request.body === undefined && (request.method === 'POST' || request.method === 'DELETE')) throw new MissingBodyError()
+    // `null` on an optional field is the field left out (src/schemas/null-as-absent.ts).
+    const schema = request.routeOptions.schema?.body
+    if (typeof schema === 'object' && schema !== null) dropNullOptionals(schema, request.body)
   })
   fastify.removeAllContentTypeParsers()
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {

@@ -9,6 +9,7 @@ import { embedInBatches } from '../src/core/embed-batches.js'
 import type { EmbedOptions } from '../src/core/embed-request.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { AnswerMetrics } from '../src/core/answer-metrics.js'
+import { estimateTextTokens } from '../src/core/estimate-tokens.js'
 import { callUpstreamJson } from '../src/upstream/call-upstream-json.js'
 import { linkUpstreamSignal } from '../src/upstream/upstream-signal.js'
 import { EmbedModelNotFoundError, UpstreamError, UpstreamModelNotFoundError } from '../src/errors.js'
@@ -63,7 +64,12 @@ export default fp(async function embedding (fastify) {
       onRetry: (error: UpstreamError, attempt: number, waitMs: number) => request.log.warn({ model: job.model.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
     }
 
-    const embeddings = await embedInBatches(job.inputs, { batchSize, concurrency: EMBED_CONCURRENCY, signal: upstreamSignal.signal }, async (batch, signal) => {
+    // Ollama embeds an empty text like any other; providers other than Ollama refuse it and fail the whole batch. It is
+    // not sent to them: its vector is all zeros (no content), and it counts the one token Ollama's tokenizer gives it.
+    const sendsEmpty = provider.protocol.embedsEmptyText === true
+    const sent = sendsEmpty ? job.inputs : job.inputs.filter((input) => input !== '')
+    const leftOut = job.inputs.length - sent.length
+    const sentEmbeddings = await embedInBatches(sent, { batchSize, concurrency: EMBED_CONCURRENCY, signal: upstreamSignal.signal }, async (batch, signal) => {
       const upstreamRequest = buildEmbedRequest(batch.inputs, options, { descriptor: provider.descriptor, card })
       let answer: unknown
       try {
@@ -81,15 +87,24 @@ export default fp(async function embedding (fastify) {
       } catch (error) {
         throw new UpstreamError(`${provider.descriptor.id} upstream answered an invalid embedding response: ${(error as Error).message}`, { statusCode: 502 })
       }
-      promptTokens += result.promptTokens ?? 0
+      // Ollama always counts; a provider that reports no usage (Gemini) gets an estimate (src/core/estimate-tokens.ts).
+      promptTokens += result.promptTokens ?? await estimateTextTokens(batch.inputs)
       return result.embeddings
     }).finally(() => upstreamSignal.release())
+    const embeddings = leftOut === 0 ? sentEmbeddings : withZeroVectors(job, sentEmbeddings)
 
-    metrics.setUsage(promptTokens, 0)
+    metrics.setUsage(promptTokens + leftOut, 0)
     fastify.recentModels.touch(job.model, job.keepAliveMs)
     return { embeddings, metrics }
   })
 }, { name: 'embedding', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort', 'translation'] })
+
+/** The vectors of `job.inputs`: the sent ones in order, and a zero vector of the same length for each empty input. */
+function withZeroVectors (job: EmbedJob, sentEmbeddings: number[][]): number[][] {
+  const length = sentEmbeddings[0]?.length ?? (job.dimensions !== undefined && job.dimensions > 0 ? job.dimensions : job.model.card.embeddingLength ?? 0)
+  let next = 0
+  return job.inputs.map((input) => input === '' ? new Array<number>(length).fill(0) : sentEmbeddings[next++] as number[])
+}
 
 /**
  * `dimensions` goes upstream only when it shortens the vector: Ollama ignores a larger value, while

@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
 import { OPENAPI_TAGS, SHARED_SCHEMAS } from '../src/schemas/index.js'
+import { markNullableOptionals } from '../src/schemas/nullable-document.js'
 
 /** A wildcard route's public parameter name: model names hold slashes, so fastify's `*` takes the rest of the path. */
 const WILDCARD_NAMES: Readonly<Record<string, string>> = { '/v1/models/*': 'model' }
@@ -93,6 +94,8 @@ export default fp(async function openapi (fastify) {
       security: [{ bearer: [] }, { apiKey: [] }, {}]
     },
     exposeHeadRoutes: true,
+    // `null` on an optional request field means "not set" (src/schemas/null-as-absent.ts): the document says so.
+    transformObject: (documentObject) => 'openapiObject' in documentObject ? markNullableOptionals(documentObject.openapiObject) : documentObject.swaggerObject,
     transform: ({ schema, url, route }) => {
       const named = namedWildcard(url, documentedAnswers(schema ?? {}))
       return route.method === 'HEAD' ? { url: named.url, schema: headersOnly(named.schema) } : named

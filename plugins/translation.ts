@@ -14,6 +14,7 @@ import type { AnswerWriter } from '../src/core/dialect.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
 import { sharedRecentModels } from '../src/store/shared-recent-models.js'
+import { cutAtStops, unsentStops } from '../src/core/stop-cutter.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 import { ModelNotFoundError, UpstreamModelNotFoundError } from '../src/errors.js'
@@ -109,7 +110,12 @@ async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, jo
   metrics.markHeaders()
   fastify.recentModels.touch(job.model, job.keepAliveMs)
   const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
-  return { events, metrics, body, answered }
+  // Stop strings the provider could not take are enforced here; nothing is added to a stream without them.
+  const { stop } = job.chat.options
+  const enforced = stop === undefined || provider.protocol.sentStops === undefined
+    ? undefined
+    : unsentStops(stop, provider.protocol.sentStops(stop, { descriptor: provider.descriptor, card: answered.card }))
+  return { events: enforced === undefined ? events : cutAtStops(events, enforced, job.chat), metrics, body, answered }
 }
 
 /** The model name as the client sent it (`model` in every dialect's body), else the model's listed name. */

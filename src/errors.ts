@@ -117,6 +117,9 @@ export const LogprobsUnsupportedError = requestError<[string, string]>('OLLAMA_L
 /** A generate `context` this server did not issue, or one altered since (src/ollama/generate-context.ts). */
 export const InvalidContextError = requestError<[string]>('OLLAMA_INVALID_CONTEXT', 'invalid context: %s', 400)
 export const InvalidRequestError = requestError<[string]>('OLLAMA_INVALID_REQUEST', '%s', 400)
+/** A client-supplied JSON structure (a schema, tool-call arguments) past this service's bound (src/core/structure-bounds.ts). */
+export const StructureTooDeepError = requestError<[string, number]>('OLLAMA_STRUCTURE_TOO_DEEP', '%s is nested more than %d levels deep', 400)
+export const StructureTooLargeError = requestError<[string, number]>('OLLAMA_STRUCTURE_TOO_LARGE', '%s holds more than %d values', 400)
 /**
  * Ollama's capability check has this wording for every capability (`<full name> does not support <capability>`);
  * current Ollama no longer reaches it for images, but an upstream text model would fail on them anyway, so we

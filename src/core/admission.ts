@@ -6,12 +6,14 @@ import { hasCapability, type Capability, type ModelCard } from './capabilities.j
 import type { ChatMessage, NormalisedChatRequest, SamplingOptions, ThinkSetting } from './chat-request.js'
 import type { DialectRequest } from './dialect.js'
 import type { ModelPreset } from './model-alias.js'
+import { isWellFormedModelName } from './model-name-syntax.js'
 import { readOptions } from './ollama-options.js'
+import { checkRequestStructures } from './structure-bounds.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
 import {
   ChatUnsupportedError, EmbeddingUnsupportedError, EmbedModelNotFoundError, GenerateUnsupportedError, InsertUnsupportedError,
-  LogprobsUnsupportedError, ModelNotFoundError, ModelRequiredError, ProviderNotConfiguredError, ThinkingUnsupportedError, ToolsUnsupportedError,
-  VisionUnsupportedError
+  InvalidModelNameError, LogprobsUnsupportedError, ModelNotFoundError, ModelRequiredError, ProviderNotConfiguredError, ThinkingUnsupportedError,
+  ToolsUnsupportedError, VisionUnsupportedError
 } from '../errors.js'
 
 export interface RequestedModel {
@@ -58,8 +60,11 @@ export interface AdmittedRequest extends RequestedModel {
 }
 
 /**
- * The model a name refers to. An empty name falls back to DEFAULT_MODEL; without one it throws ModelRequiredError
- * (400) or ModelNotFoundError for `''` (404) as `onEmpty` says; an unknown name throws ModelNotFoundError (404).
+ * The model a name refers to, with Ollama's answers for a missing or malformed name (server/routes.go,
+ * `parseAndValidateModelRef` then `writeModelRefParseError`). A name that is empty once trimmed falls back to
+ * DEFAULT_MODEL; without one it throws ModelRequiredError (400) or ModelNotFoundError for the name as sent (404) as
+ * `onEmpty` says. A name no provider serves throws InvalidModelNameError (400) when Ollama's character rules refuse it (src/core/model-name-syntax.ts),
+ * else ModelNotFoundError (404). A servable name is never refused for its syntax.
  */
 export function resolveRequestedModel (
   registry: ProviderRegistry,
@@ -67,13 +72,13 @@ export function resolveRequestedModel (
   defaultModel: string | undefined,
   onEmpty: AdmissionRules['onEmptyModel']
 ): RequestedModel {
-  const name = requested !== undefined && requested !== '' ? requested : defaultModel
-  if (name === undefined || name === '') {
+  const name = requested !== undefined && requested.trim() !== '' ? requested : defaultModel
+  if (name === undefined || name.trim() === '') {
     if (onEmpty === 'model-required') throw new ModelRequiredError()
-    throw new ModelNotFoundError('')
+    throw new ModelNotFoundError(requested ?? '')
   }
   const model = registry.resolve(name)
-  if (model === undefined) throw modelNotFound(registry, name)
+  if (model === undefined) throw isWellFormedModelName(name) ? modelNotFound(registry, name) : new InvalidModelNameError()
   return { model, echo: name }
 }
 
@@ -186,10 +191,11 @@ function presetConversation (messages: readonly ChatMessage[], preset: ModelPres
  * Admission for a dialect that reads the whole body before it looks at the model (Ollama's `/v1` layer converts the
  * request first; new dialects do the same): resolve, check capabilities, then merge the preset. The request's
  * `options.ollamaOptions` are taken as the client's Ollama options, under which the preset's sit.
- * Throws the catalogue errors of `resolveRequestedModel`, `checkCapabilities` and `presetOptions`.
+ * Throws the catalogue errors of `resolveRequestedModel`, `checkRequestStructures`, `checkCapabilities` and `presetOptions`.
  */
 export function admitChat (registry: ProviderRegistry, defaultModel: string | undefined, request: DialectRequest, rules: AdmissionRules): AdmittedRequest {
   const requested = resolveRequestedModel(registry, request.model, defaultModel, rules.onEmptyModel)
+  checkRequestStructures(request.chat)
   const asked = rules.thinkingUnsupported === 'drop' && asksThinking(request.chat.think) && !hasCapability(requested.model.card, 'thinking')
     ? withoutThink(request.chat)
     : request.chat
@@ -239,15 +245,20 @@ export function canEmbed (model: ResolvedModel): boolean {
 }
 
 /**
- * The model of an embedding request, with the wording of Ollama's embed handlers: no name throws ModelRequiredError
- * (400; DEFAULT_MODEL is a chat model, so it never stands in here), an unknown one EmbedModelNotFoundError (404), a
- * model that cannot embed EmbeddingUnsupportedError (400 `<name> does not support embedding`: real Ollama lets any
- * model embed, a cloud chat model cannot, and a provider's 404 would mislead).
+ * The model of an embedding request, with the wording of Ollama's embed handlers. A name empty once trimmed: `/api/embed`
+ * (and `/v1/embeddings`, which Ollama serves through it) throws ModelNotFoundError for the name as sent (404
+ * `model '' not found`), legacy `/api/embeddings` ModelRequiredError (400); DEFAULT_MODEL is a chat model, so it never
+ * stands in here. A name no provider serves throws InvalidModelNameError (400) when Ollama's character rules refuse it, else
+ * EmbedModelNotFoundError (404); a model that cannot embed EmbeddingUnsupportedError (400 `<name> does not support
+ * embedding`: real Ollama lets any model embed, a cloud chat model cannot, and a provider's 404 would mislead).
  */
-export function resolveEmbeddingModel (registry: ProviderRegistry, requested: string | undefined): RequestedModel {
-  if (requested === undefined || requested === '') throw new ModelRequiredError()
+export function resolveEmbeddingModel (registry: ProviderRegistry, requested: string | undefined, onEmpty: AdmissionRules['onEmptyModel']): RequestedModel {
+  if (requested === undefined || requested.trim() === '') {
+    if (onEmpty === 'model-required') throw new ModelRequiredError()
+    throw new ModelNotFoundError(requested ?? '')
+  }
   const model = registry.resolve(requested)
-  if (model === undefined) throw new EmbedModelNotFoundError(requested)
+  if (model === undefined) throw isWellFormedModelName(requested) ? new EmbedModelNotFoundError(requested) : new InvalidModelNameError()
   if (!canEmbed(model)) throw new EmbeddingUnsupportedError(model.name)
   return { model, echo: requested }
 }

@@ -43,6 +43,12 @@ export interface Protocol {
    * on as Ollama's does (src/core/admission.ts `withThinkDefault`). Absent: the protocol always sends it.
    */
   hasThinkingSwitch?(context: ProtocolContext): boolean
+  /**
+   * The stop strings of `stops` this upstream is sent (its limit on their number, kinds it refuses); the request
+   * builders send exactly these, and the service enforces the rest while streaming (src/core/stop-cutter.ts).
+   * Absent: all of them.
+   */
+  sentStops?(stops: readonly string[], context: ProtocolContext): readonly string[]
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */
@@ -55,6 +61,11 @@ export interface Protocol {
   classifyError?(upstreamStatus: number, message: string): number | undefined
   /** The non-streamed request that embeds one batch of inputs; absent when the upstream has no embeddings API. */
   buildEmbedRequest?(inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * The upstream embeds an empty text (Ollama does). Otherwise (OpenAI-style APIs, Gemini refuse it and fail the
+   * whole batch) an empty input is never sent and answers a zero vector (plugins/embedding.ts).
+   */
+  readonly embedsEmptyText?: boolean
   /** Vectors in input order and token usage from an embedding answer; throws when the answer is malformed. */
   readEmbedResponse?(body: unknown, inputCount: number): EmbedBatchResult
   /**

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { CHAT_RULES, checkCapabilities, checkLogprobs, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
 import { chatNeeds, decodeChatBody, readChatRequest } from '../ollama/chat-reader.js'
+import { checkRequestStructures } from '../core/structure-bounds.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { answerIdentity } from '../ollama/model-listing.js'
@@ -52,6 +53,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       return loadAnswer('chat', identity, false)
     }
     const read = readChatRequest(body, options)
+    checkRequestStructures(read.chat)
     const chat = withPresetMessages(read.chat, preset, CHAT_RULES.kind)
     checkLogprobs(requested, chat)
     return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('chat', identity))

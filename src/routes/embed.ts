@@ -39,7 +39,7 @@ const embedRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const body = request.body ?? {}
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
-    const requested = resolveEmbeddingModel(fastify.providers, body.model)
+    const requested = resolveEmbeddingModel(fastify.providers, body.model, 'not-found')
     // Options have no upstream meaning for embeddings, but Ollama still rejects wrong-typed ones.
     checkOptionTypes(body.options ?? {})
     // As in Ollama, an empty string counts as no input, while "" inside a list is embedded.
@@ -79,7 +79,7 @@ const embedRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const body = request.body ?? {}
     const keepAliveMs = parseKeepAlive(body.keep_alive, DEFAULT_KEEP_ALIVE_MS)
-    const requested = resolveEmbeddingModel(fastify.providers, body.model)
+    const requested = resolveEmbeddingModel(fastify.providers, body.model, 'model-required')
     // Options have no upstream meaning for embeddings, but Ollama still rejects wrong-typed ones.
     checkOptionTypes(body.options ?? {})
     const prompt = body.prompt ?? ''

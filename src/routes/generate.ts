@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkCapabilities, checkLogprobs, GENERATE_RULES, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
 import { decodeGenerateBody, generateNeeds, hasContext, readContextTurns, readGenerateRequest } from '../ollama/generate-reader.js'
+import { checkRequestStructures } from '../core/structure-bounds.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { answerIdentity } from '../ollama/model-listing.js'
@@ -55,6 +56,7 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     if (body.raw === true) request.log.debug('generate: raw accepted; the provider still applies its chat template')
     const turns = readContextTurns(body)
     const read = readGenerateRequest(body, options, turns)
+    checkRequestStructures(read.chat)
     // A raw prompt goes as sent: no system prompt, no preset messages. With a context, the preset's messages are
     // not repeated (as Ollama adds a model's MESSAGEs only without one); its system prompt still leads.
     const chat = body.raw === true

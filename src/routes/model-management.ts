@@ -12,7 +12,7 @@ import {
   InvalidCopySourceError, InvalidModelNameError, InvalidRequestError, InvalidNameError, ModelNotFoundError,
   ModelNotUserDefinedError, ModelRequiredError, PullManifestNotFoundError, PushModelNotFoundError, PushUnsupportedError
 } from '../errors.js'
-import { isValidModelName } from '../ollama/model-name-syntax.js'
+import { isValidModelName } from '../core/model-name-syntax.js'
 import { checkOptionTypes } from '../core/ollama-options.js'
 import { modelDigest } from '../ollama/model-listing.js'
 import { sendProgress } from '../ollama/progress-answer.js'

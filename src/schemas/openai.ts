@@ -55,7 +55,7 @@ const NullableNumber = Type.Optional(Type.Union([Type.Number(), Type.Null()]))
 const NullableInteger = Type.Optional(Type.Union([Type.Integer(), Type.Null()]))
 
 export const OpenAiChatRequestSchema = Type.Object({
-  model: Type.String(),
+  model: Type.Optional(Type.String({ description: 'Required: Ollama answers a missing one as it does an empty one' })),
   messages: Type.Array(Type.Ref(OpenAiMessageSchema)),
   stream: Type.Optional(Type.Union([Type.Boolean(), Type.Null()], { description: 'Server-sent events when true; one JSON object otherwise (the default)' })),
   stream_options: StreamOptionsSchema,
@@ -86,7 +86,7 @@ export const OpenAiChatRequestSchema = Type.Object({
 export type OpenAiChatRequest = Static<typeof OpenAiChatRequestSchema>
 
 export const OpenAiCompletionRequestSchema = Type.Object({
-  model: Type.String(),
+  model: Type.Optional(Type.String({ description: 'Required: Ollama answers a missing one as it does an empty one' })),
   prompt: Type.String({ description: 'A single prompt string' }),
   suffix: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   stream: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
@@ -106,7 +106,7 @@ export const OpenAiCompletionRequestSchema = Type.Object({
 export type OpenAiCompletionRequest = Static<typeof OpenAiCompletionRequestSchema>
 
 export const OpenAiEmbeddingsRequestSchema = Type.Object({
-  model: Type.String(),
+  model: Type.Optional(Type.String({ description: 'Required: Ollama answers a missing one as it does an empty one' })),
   input: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String()), Type.Null()], { description: 'One text or a list of texts' })),
   dimensions: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   encoding_format: Type.Optional(Type.Union([Type.String({ description: 'float (default) or base64' }), Type.Null()])),

@@ -45,8 +45,8 @@ t.test('key order: context after done_reason, before the metrics', async (t) => 
   const answer = await rawRequest(portOf(url), { host: '127.0.0.1', method: 'POST', path: '/api/generate', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'openai/fake-text', prompt: 'Hi', stream: false }) })
   const keys = Object.keys(JSON.parse(answer.body) as object)
   // The schema serialiser writes required keys before optional ones, so only the order among these is Go's here.
-  const order = ['done_reason', 'context', 'total_duration'].map((key) => keys.indexOf(key))
-  t.ok(order[0] >= 0 && order[0] < order[1] && order[1] < order[2], `context between done_reason and the metrics: ${keys.join(',')}`)
+  const [doneReason = -1, context = -1, totalDuration = -1] = ['done_reason', 'context', 'total_duration'].map((key) => keys.indexOf(key))
+  t.ok(doneReason >= 0 && doneReason < context && context < totalDuration, `context between done_reason and the metrics: ${keys.join(',')}`)
 })
 
 t.test('raw answers and load answers carry no context', async (t) => {

@@ -10,6 +10,9 @@ import {
 } from '../../src/errors.js'
 import { openAiErrorBody } from '../../src/openai/openai-error.js'
 import { buildTestApp, TEST_API_KEY } from '../helpers/build-app.js'
+import { fakeScopeDescriptor } from '../helpers/embedding-provider.js'
+import { openAiCompatibleProtocol } from '../../providers/protocols/openai-compatible/protocol.js'
+import { Secret } from '../../src/core/secret.js'
 
 const hello = [{ role: 'user', content: 'Hello' }]
 
@@ -118,16 +121,36 @@ function absurdlyNested (body: Record<string, unknown>): string {
   return JSON.stringify(body).replace('"__SCHEMA__"', '{"a":'.repeat(depth) + '1' + '}'.repeat(depth))
 }
 
-t.test('an internal failure inside the pipeline is our 500, never the upstream\'s', async (t) => {
+t.test('an absurdly nested schema is refused on entry with the bound, never a failure inside the pipeline', async (t) => {
   const { app, upstream } = await buildTestApp(t)
   const headers = { 'content-type': 'application/json' }
   for (const stream of [true, false]) {
     const response = await app.inject({ method: 'POST', url: '/api/chat', headers, payload: absurdlyNested({ model: 'openai/fake-text', messages: hello, stream, format: '__SCHEMA__' }) })
-    t.equal(response.statusCode, 500, `stream=${stream}: status`)
-    t.equal(response.body, '{"error":"internal server error"}', `stream=${stream}: body`)
-    t.notMatch(response.body, /upstream/i)
+    t.equal(response.statusCode, 400, `stream=${stream}: status`)
+    t.equal(response.body, '{"error":"format is nested more than 64 levels deep"}', `stream=${stream}: body`)
   }
   const openAi = await app.inject({ method: 'POST', url: '/v1/chat/completions', headers, payload: absurdlyNested({ model: 'openai/fake-text', messages: hello, response_format: { type: 'json_schema', json_schema: { name: 'deep', schema: '__SCHEMA__' } } }) })
+  t.equal(openAi.statusCode, 400)
+  t.equal(openAi.body, '{"error":{"message":"format is nested more than 64 levels deep","type":"invalid_request_error","param":null,"code":null}}')
+  t.equal(upstream.calls.length, 0, 'nothing went upstream')
+})
+
+t.test('an internal failure inside the pipeline is our 500, never the upstream\'s', async (t) => {
+  const { app, upstream } = await buildTestApp(t)
+  // A provider whose request mapper has a bug: the failure is ours, before anything reaches a provider.
+  app.providers.register({
+    descriptor: { ...fakeScopeDescriptor, id: 'broken' },
+    protocol: { ...openAiCompatibleProtocol, buildChatRequest: () => { throw new TypeError('cannot read properties of undefined') } },
+    apiKey: new Secret('sk-broken'),
+    baseUrl: upstream.url,
+    models: fakeScopeDescriptor.models
+  })
+  for (const stream of [true, false]) {
+    const response = await app.inject({ method: 'POST', url: '/api/chat', payload: { model: 'broken/qwen-plus', messages: hello, stream } })
+    t.equal(response.statusCode, 500, `stream=${stream}: status`)
+    t.equal(response.body, '{"error":"internal server error"}', `stream=${stream}: body`)
+  }
+  const openAi = await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { model: 'broken/qwen-plus', messages: hello } })
   t.equal(openAi.statusCode, 500)
   t.equal(openAi.body, '{"error":{"message":"internal server error","type":"api_error","param":null,"code":null}}')
   t.equal(upstream.calls.length, 0, 'nothing went upstream')

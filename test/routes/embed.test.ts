@@ -150,7 +150,7 @@ t.test('request errors carry Ollama\'s status and wording, and nothing goes upst
   const { app, upstream } = await embedApp(t)
   const cases: Array<[string, string, unknown, number, string | RegExp]> = [
     ['empty body', '/api/embed', '', 400, 'missing request body'],
-    ['no model', '/api/embed', { input: 'x' }, 400, 'model is required'],
+    ['no model', '/api/embed', { input: 'x' }, 404, "model '' not found"],
     ['legacy: no model', '/api/embeddings', { prompt: 'x' }, 400, 'model is required'],
     ['unknown model', '/api/embed', { model: 'nosuchprovider/nope', input: 'x' }, 404, 'model "nosuchprovider/nope" not found, try pulling it first'],
     ['unknown model, no input', '/api/embed', { model: 'nowhere/x' }, 404, 'model "nowhere/x" not found, try pulling it first'],

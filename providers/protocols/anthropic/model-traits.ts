@@ -13,6 +13,13 @@ export function usesAdaptiveThinking (modelId: string): boolean {
   return ADAPTIVE_THINKING.some((pattern) => pattern.test(modelId))
 }
 
+/** Models from 4.5 on (Sonnet 4.5, Haiku 4.5, Opus 4.5 and later) refuse `temperature` and `top_p` in one request. */
+const NO_TEMPERATURE_WITH_TOP_P = [/^claude-[a-z]+-4-([5-9]|\d{2,})/, /^claude-[a-z]+-([5-9]|\d{2,})/]
+
+export function refusesTemperatureWithTopP (modelId: string): boolean {
+  return NO_TEMPERATURE_WITH_TOP_P.some((pattern) => pattern.test(modelId))
+}
+
 export function acceptsSampling (modelId: string): boolean {
   return !NO_SAMPLING.some((pattern) => pattern.test(modelId))
 }

@@ -3,7 +3,7 @@ import type { ChatMessage, NormalisedChatRequest, ThinkSetting } from '../../../
 import { sniffImageMime } from '../../shared/image-mime.js'
 import type { ProtocolContext } from '../../../src/core/protocol.js'
 import { ToolCallPairing } from '../../shared/tool-call-pairing.js'
-import { acceptsSampling, usesAdaptiveThinking } from './model-traits.js'
+import { acceptsSampling, refusesTemperatureWithTopP, usesAdaptiveThinking } from './model-traits.js'
 import type { ThinkingMemory } from './thinking-memory.js'
 import type { AnthropicContentBlock, AnthropicMessage, AnthropicRequest } from './wire-types.js'
 
@@ -53,12 +53,12 @@ export function toAnthropicRequest (request: NormalisedChatRequest, context: Ant
   // With thinking on, Anthropic fixes temperature and top_k and restricts top_p.
   if (!thinking && acceptsSampling(modelId)) {
     if (options.temperature !== undefined) body.temperature = Math.min(Math.max(options.temperature, 0), 1)
-    if (options.topP !== undefined) body.top_p = options.topP
+    // Models from 4.5 on refuse temperature and top_p together: temperature, the one Ollama clients mean, is kept.
+    if (options.topP !== undefined && !(options.temperature !== undefined && refusesTemperatureWithTopP(modelId))) body.top_p = options.topP
     if (options.topK !== undefined) body.top_k = options.topK
   }
-  // Anthropic refuses whitespace-only stop sequences (clients often send "\n\n"); those are left out.
-  const stop = (options.stop ?? []).filter((sequence) => sequence.trim() !== '')
-  if (stop.length > 0) body.stop_sequences = stop
+  const stop = anthropicStops(options.stop ?? [])
+  if (stop.length > 0) body.stop_sequences = [...stop]
   return body
 }
 
@@ -126,7 +126,7 @@ function toAnthropicMessages (messages: readonly ChatMessage[], thinkingMemory: 
         } else if (calls.length > 0) {
           unsignedToolTurn = false
         }
-        if (message.content !== '') blocks.push({ type: 'text', text: message.content })
+        if (!isBlank(message.content)) blocks.push({ type: 'text', text: message.content })
         message.toolCalls?.forEach((call, callIndex) => {
           blocks.push({ type: 'tool_use', id: safeToolId(calls[callIndex]?.id ?? `call_${messageIndex}_${callIndex}`), name: call.name, input: call.arguments })
         })
@@ -140,12 +140,31 @@ function toAnthropicMessages (messages: readonly ChatMessage[], thinkingMemory: 
           type: 'image' as const,
           source: { type: 'base64' as const, media_type: sniffImageMime(image), data: image }
         }))
-        if (message.content !== '') blocks.push({ type: 'text', text: message.content })
+        if (!isBlank(message.content)) blocks.push({ type: 'text', text: message.content })
         append('user', blocks)
       }
     }
   })
+  trimPrefill(result)
   return { system, messages: result, unsignedToolTurn }
+}
+
+/**
+ * Anthropic refuses an empty or whitespace-only text block anywhere in the history (Home Assistant and LibreChat send
+ * an assistant turn of "\n"): such text is left out, and a turn left with no block at all goes with it.
+ */
+function isBlank (text: string): boolean {
+  return text.trim() === ''
+}
+
+/**
+ * Anthropic refuses a final assistant turn (a prefill the answer continues) whose text ends in whitespace: the
+ * whitespace is trimmed, as the continuation does not depend on it.
+ */
+function trimPrefill (messages: AnthropicMessage[]): void {
+  const last = messages.at(-1)
+  const block = last?.role === 'assistant' ? last.content.at(-1) : undefined
+  if (block?.type === 'text') block.text = block.text.trimEnd()
 }
 
 /** The thinking blocks an Anthropic-dialect client sent back with this turn: the signed one, then redacted ones. */
@@ -159,4 +178,12 @@ function carriedThinking (message: ChatMessage): AnthropicContentBlock[] {
 /** tool_use ids must match ^[a-zA-Z0-9_-]+$; client ids are passed through with other characters replaced. */
 function safeToolId (id: string): string {
   return id.replace(/[^a-zA-Z0-9_-]/g, '_')
+}
+
+/**
+ * The stop sequences sent: Anthropic refuses whitespace-only ones (clients often send "\n\n"), which the service
+ * enforces itself while streaming (src/core/stop-cutter.ts).
+ */
+export function anthropicStops (stops: readonly string[]): readonly string[] {
+  return stops.filter((sequence) => sequence.trim() !== '')
 }

@@ -9,7 +9,6 @@ import { SKIP_SIGNATURE_VALIDATOR, type SignatureMemory } from './signature-memo
 import type { GeminiContent, GeminiPart, GeminiRequest, GeminiThinkingConfig } from './wire-types.js'
 
 /** @see https://ai.google.dev/api/generate-content#generationconfig (checked 2026-11) */
-const MAX_STOP_SEQUENCES = 5
 const THINKING_BUDGETS: Readonly<Record<'low' | 'medium' | 'high' | 'max', number>> = { low: 1024, medium: 8192, high: 24_576, max: 32_768 }
 
 /** The streamed chat path for a model id, appended to the host root: `/v1beta/models/{id}:streamGenerateContent?alt=sse`. */
@@ -37,7 +36,7 @@ export function toGeminiRequest (request: NormalisedChatRequest, context: Gemini
   if (request.tools !== undefined && request.tools.length > 0) {
     body.tools = [{
       functionDeclarations: request.tools.map((tool) => {
-        const parameters = toGeminiParameters(tool.parameters)
+        const parameters = toGeminiParameters(tool.parameters, `the parameters of tool "${tool.name}"`)
         return { name: tool.name, ...(tool.description === undefined ? {} : { description: tool.description }), ...(parameters === undefined ? {} : { parameters }) }
       })
     }]
@@ -48,14 +47,14 @@ export function toGeminiRequest (request: NormalisedChatRequest, context: Gemini
   if (options.topP !== undefined) config.topP = options.topP
   if (options.topK !== undefined) config.topK = options.topK
   if (options.maxTokens !== undefined) config.maxOutputTokens = options.maxTokens
-  // Gemini takes at most five stop sequences and refuses the request with more.
-  if (options.stop !== undefined && options.stop.length > 0) config.stopSequences = options.stop.slice(0, MAX_STOP_SEQUENCES)
+  const stop = geminiStops(options.stop ?? [])
+  if (stop.length > 0) config.stopSequences = [...stop]
   if (options.seed !== undefined) config.seed = options.seed
   if (options.presencePenalty !== undefined) config.presencePenalty = options.presencePenalty
   if (options.frequencyPenalty !== undefined) config.frequencyPenalty = options.frequencyPenalty
   if (request.format !== undefined) {
     config.responseMimeType = 'application/json'
-    if (request.format !== 'json') config.responseSchema = toGeminiSchema(request.format)
+    if (request.format !== 'json') config.responseSchema = toGeminiSchema(request.format, 'format')
   }
   if (request.think !== undefined) config.thinkingConfig = thinkingConfig(request.think, modelId)
   if (request.logprobs !== undefined) {
@@ -123,4 +122,12 @@ function toGeminiContents (messages: readonly ChatMessage[], needsSignatures: bo
     }
   })
   return contents
+}
+
+/** Gemini takes at most five stop sequences and refuses the request with more. */
+const MAX_STOP_SEQUENCES = 5
+
+/** The stop strings sent: the first five non-empty ones; the service enforces the rest (src/core/stop-cutter.ts). */
+export function geminiStops (stops: readonly string[]): readonly string[] {
+  return stops.filter((stop) => stop !== '').slice(0, MAX_STOP_SEQUENCES)
 }

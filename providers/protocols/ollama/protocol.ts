@@ -17,6 +17,7 @@ export const ollamaProtocol: Protocol = {
   readErrorMessage: readOllamaErrorText,
   framing: 'ndjson',
   listModels: listOllamaModels,
+  embedsEmptyText: true,
   buildEmbedRequest: toOllamaEmbedRequest,
   readEmbedResponse: readOllamaEmbedResponse
 }

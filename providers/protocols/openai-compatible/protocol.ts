@@ -5,6 +5,7 @@ import { classifyOpenAiError, readOpenAiErrorText } from './error-body.js'
 import { openAiLogprobsRefusal } from './logprobs.js'
 import { listOpenAiModels } from './model-list.js'
 import { openAiCompatibleContext } from './quirks.js'
+import { openAiStops } from './sampling.js'
 import { OpenAiStreamMapper } from './stream-mapper.js'
 import { buildCompletionRequest } from './to-completion-request.js'
 import { toOpenAiRequest } from './to-openai-request.js'
@@ -16,6 +17,7 @@ export const openAiCompatibleProtocol: Protocol = {
   logprobsRefusal: (request, context) => openAiLogprobsRefusal(request, openAiCompatibleContext(context)),
   // A provider whose models think (or not) by themselves has no switch: thinking stays as the model does it.
   hasThinkingSwitch: (context) => openAiCompatibleContext(context).descriptor.quirks.thinkingControl !== 'none',
+  sentStops: (stops, context) => openAiStops(stops, openAiCompatibleContext(context)),
   createStreamMapper: () => new OpenAiStreamMapper(),
   readErrorMessage: readOpenAiErrorText,
   classifyError: classifyOpenAiError,

@@ -73,6 +73,11 @@ export interface ProviderQuirks {
   readonly jsonModeNeedsJsonWord?: boolean
   /** Sampling fields beyond OpenAI's that the provider accepts; the rest are not sent. Default none. */
   readonly extraSampling?: readonly ExtraSamplingField[]
+  /**
+   * Most stop strings the provider takes: OpenAI and DashScope answer 400 (`array too long`) past 4. The first ones
+   * are sent, the rest enforced while streaming (src/core/stop-cutter.ts). Default 4.
+   */
+  readonly maxStopSequences?: number
   /** Where `num_predict` goes. Default `max_tokens`. */
   readonly maxTokensField?: MaxTokensField
   /** Path of the legacy completions endpoint used for fill-in-the-middle, appended to the base URL. Default `/completions` (DeepSeek: `/beta/completions` on `https://api.deepseek.com`). */

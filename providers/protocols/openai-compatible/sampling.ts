@@ -3,6 +3,14 @@ import type { SamplingOptions } from '../../../src/core/chat-request.js'
 import type { OpenAiCompatibleContext } from './quirks.js'
 import type { OpenAiSamplingFields } from './wire-types.js'
 
+/** OpenAI's own limit on `stop`, which most OpenAI-style APIs share. */
+const DEFAULT_MAX_STOP_SEQUENCES = 4
+
+/** The stop strings sent: the first `quirks.maxStopSequences` (default 4) non-empty ones. */
+export function openAiStops (stops: readonly string[], context: OpenAiCompatibleContext): readonly string[] {
+  return stops.filter((stop) => stop !== '').slice(0, context.descriptor.quirks.maxStopSequences ?? DEFAULT_MAX_STOP_SEQUENCES)
+}
+
 /** `endpoint` 'completion' is the legacy completions API, which only knows `max_tokens`. */
 export function applySampling (body: OpenAiSamplingFields, options: SamplingOptions, context: OpenAiCompatibleContext, endpoint: 'chat' | 'completion'): void {
   const { quirks } = context.descriptor
@@ -22,6 +30,7 @@ export function applySampling (body: OpenAiSamplingFields, options: SamplingOpti
     const field = endpoint === 'completion' ? 'max_tokens' : card.maxTokensField ?? quirks.maxTokensField ?? 'max_tokens'
     body[field] = options.maxTokens
   }
-  if (options.stop !== undefined && options.stop.length > 0) body.stop = [...options.stop]
+  const stop = openAiStops(options.stop ?? [], context)
+  if (stop.length > 0) body.stop = [...stop]
   if (options.seed !== undefined) body.seed = options.seed
 }

@@ -1,14 +1,15 @@
 /**
  * POST /v1/messages/count_tokens: `{input_tokens}` for a conversation. Claude Code calls it every turn. The
  * provider's own count where it has a counting API (Anthropic, Gemini); otherwise, or when that call fails,
- * an estimate with o200k_base (src/anthropic/estimate-tokens.ts). Real Ollama serves it only on its desktop gateway.
+ * an estimate with o200k_base (src/core/estimate-tokens.ts). Real Ollama serves it only on its desktop gateway.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { estimateInputTokens } from '../../anthropic/estimate-tokens.js'
+import { estimateInputTokens } from '../../core/estimate-tokens.js'
 import { readConversation } from '../../anthropic/messages-reader.js'
 import { resolveRequestedModel, withPresetMessages } from '../../core/admission.js'
+import { checkRequestStructures } from '../../core/structure-bounds.js'
 import type { NormalisedChatRequest } from '../../core/chat-request.js'
 import type { ResolvedModel } from '../../core/provider-registry.js'
 import { InvalidRequestError, ModelRequiredError } from '../../errors.js'
@@ -43,6 +44,7 @@ const countTokensRoute: FastifyPluginAsyncTypebox = async (fastify) => {
       ...(conversation.tools.length > 0 ? { tools: conversation.tools } : {}),
       ...(conversation.think === undefined ? {} : { think: conversation.think })
     }, requested.model.preset, 'chat')
+    checkRequestStructures(chat)
     const counted = await countWithProvider(fastify, request, requested.model, chat)
     return { input_tokens: counted ?? await estimateInputTokens(chat) }
   })

@@ -1,7 +1,7 @@
 /** POST /v1/messages: Anthropic's Messages API over every provider, as Ollama's compatibility layer serves it. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { roughInputTokens } from '../../anthropic/estimate-tokens.js'
+import { roughInputTokens } from '../../core/estimate-tokens.js'
 import { AnthropicMessageWriter } from '../../anthropic/message-writer.js'
 import { readMessagesRequest } from '../../anthropic/messages-reader.js'
 import { admitChat, ANTHROPIC_MESSAGES_RULES } from '../../core/admission.js'

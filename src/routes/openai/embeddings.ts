@@ -27,7 +27,7 @@ const embeddingsRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     // Ollama checks the input and the format before it looks the model up.
     const inputs = readEmbeddingInput(body.input)
     const format = readEncodingFormat(body.encoding_format)
-    const requested = resolveEmbeddingModel(fastify.providers, body.model)
+    const requested = resolveEmbeddingModel(fastify.providers, body.model, 'not-found')
     const dimensions = body.dimensions ?? undefined
     const { embeddings, metrics } = await fastify.embed(request, {
       model: requested.model,

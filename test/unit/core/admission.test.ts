@@ -115,9 +115,10 @@ t.test('the Anthropic dialect drops thinking a model cannot do instead of refusi
 
 t.test('embedding models: no default model, their own not-found wording, chat models refused', async (t) => {
   const providers = registry()
-  t.equal(resolveEmbeddingModel(providers, 'openai/embedder').model.name, 'openai/embedder:latest')
-  t.throws(() => resolveEmbeddingModel(providers, ''), { statusCode: 400, message: 'model is required' })
-  t.throws(() => resolveEmbeddingModel(providers, 'nosuchprovider/nope'), { statusCode: 404, message: 'model "nosuchprovider/nope" not found, try pulling it first' })
-  t.equal(resolveEmbeddingModel(providers, 'openai/unlisted-id').model.card.id, 'unlisted-id', 'an id passed through: the provider judges')
-  t.throws(() => resolveEmbeddingModel(providers, 'openai/plain'), { statusCode: 400, message: 'openai/plain:latest does not support embedding' })
+  t.equal(resolveEmbeddingModel(providers, 'openai/embedder', 'not-found').model.name, 'openai/embedder:latest')
+  t.throws(() => resolveEmbeddingModel(providers, '', 'model-required'), { statusCode: 400, message: 'model is required' })
+  t.throws(() => resolveEmbeddingModel(providers, '', 'not-found'), { statusCode: 404, message: "model '' not found" })
+  t.throws(() => resolveEmbeddingModel(providers, 'nosuchprovider/nope', 'not-found'), { statusCode: 404, message: 'model "nosuchprovider/nope" not found, try pulling it first' })
+  t.equal(resolveEmbeddingModel(providers, 'openai/unlisted-id', 'not-found').model.card.id, 'unlisted-id', 'an id passed through: the provider judges')
+  t.throws(() => resolveEmbeddingModel(providers, 'openai/plain', 'not-found'), { statusCode: 400, message: 'openai/plain:latest does not support embedding' })
 })

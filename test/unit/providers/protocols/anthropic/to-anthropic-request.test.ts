@@ -8,7 +8,9 @@ const context = (id = 'claude-sonnet-4-5', maxOutputTokens?: number) => ({ descr
 
 t.test('max_tokens is always sent; sampling options map unless thinking is on', async (t) => {
   const plain = toAnthropicRequest({ messages: [{ role: 'user', content: 'hi' }], options: { temperature: 1.5, topP: 0.5, topK: 7, stop: ['END'] } }, context('claude-sonnet-4-5', 64_000))
-  t.match(plain, { model: 'claude-sonnet-4-5', max_tokens: 64_000, stream: true, temperature: 1, top_p: 0.5, top_k: 7, stop_sequences: ['END'] })
+  t.match(plain, { model: 'claude-sonnet-4-5', max_tokens: 64_000, stream: true, temperature: 1, top_k: 7, stop_sequences: ['END'] })
+  t.notOk('top_p' in plain, 'Claude 4.5 refuses temperature with top_p: temperature is kept')
+  t.match(toAnthropicRequest({ messages: [{ role: 'user', content: 'hi' }], options: { temperature: 0.5, topP: 0.5 } }, context('claude-opus-4-1')), { temperature: 0.5, top_p: 0.5 }, 'older models take both')
   t.equal(toAnthropicRequest({ messages: [], options: {} }, context('fake')).max_tokens, 8192, 'default when the card has none')
   t.same(toAnthropicRequest({ messages: [], options: { stop: ['\n\n', 'User:'] } }, context()).stop_sequences, ['User:'], 'whitespace-only stops are refused upstream')
   t.equal(toAnthropicRequest({ messages: [], options: { maxTokens: 100 } }, context()).max_tokens, 100)

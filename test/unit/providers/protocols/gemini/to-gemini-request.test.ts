@@ -37,7 +37,7 @@ t.test('JSON Schema to the OpenAPI subset, and the stream path', async (t) => {
     additionalProperties: false,
     properties: { list: { type: 'array', items: { const: 'a' } }, either: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] } },
     required: ['list']
-  }), {
+  }, 'format'), {
     type: 'object',
     required: ['list'],
     properties: { list: { type: 'array', items: { enum: ['a'] } }, either: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] } }

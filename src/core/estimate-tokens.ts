@@ -1,10 +1,12 @@
 /**
- * Input token estimates for a normalised chat request, for providers without a counting API of their own.
- * They are estimates: each provider's model has its own tokenizer, and this counts with OpenAI's o200k_base
- * (the `gpt-tokenizer` package), plus fixed allowances for message framing and images.
+ * Token estimates for what a provider did not count: a chat request's input (`/v1/messages/count_tokens` for providers
+ * without a counting API) and embedding inputs (`prompt_eval_count` of `/api/embed`, which Ollama always reports, for
+ * providers that report no usage, such as Gemini). They are estimates: each provider's model has its own tokenizer,
+ * and this counts with OpenAI's o200k_base (the `gpt-tokenizer` package), plus fixed allowances for message framing
+ * and images.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
-import type { NormalisedChatRequest } from '../core/chat-request.js'
+import type { NormalisedChatRequest } from './chat-request.js'
 
 /** Tokens per image: Anthropic bills about width × height / 750, some 1,600 at its 1.15-megapixel cap. */
 const IMAGE_TOKENS = 1600
@@ -47,10 +49,24 @@ function allowances (chat: Pick<NormalisedChatRequest, 'messages' | 'tools'>): n
 
 /** Tokens counted with o200k_base, in slices that yield to the event loop; at least 1 for a non-empty request. */
 export async function estimateInputTokens (chat: Pick<NormalisedChatRequest, 'messages' | 'tools'>): Promise<number> {
+  const tokens = allowances(chat) + await countPieces(textPieces(chat))
+  return Math.max(tokens, chat.messages.length > 0 ? 1 : 0)
+}
+
+/**
+ * Tokens of embedding inputs counted with o200k_base: at least 1 per input, as a model's own tokenizer adds its
+ * start and end markers even to an empty text.
+ * @param inputs the texts, in any order; the count is their sum
+ */
+export async function estimateTextTokens (inputs: readonly string[]): Promise<number> {
+  return await countPieces(inputs) + inputs.filter((input) => input === '').length
+}
+
+async function countPieces (pieces: Iterable<string>): Promise<number> {
   const countTokens = await counter()
-  let tokens = allowances(chat)
+  let tokens = 0
   let sinceYield = 0
-  for (const piece of textPieces(chat)) {
+  for (const piece of pieces) {
     for (const slice of slices(piece)) {
       tokens += countTokens(slice)
       sinceYield += slice.length
@@ -60,7 +76,7 @@ export async function estimateInputTokens (chat: Pick<NormalisedChatRequest, 'me
       }
     }
   }
-  return Math.max(tokens, chat.messages.length > 0 ? 1 : 0)
+  return tokens
 }
 
 /** A long text in slices cut at whitespace (a cut inside a word would count it as two). */
