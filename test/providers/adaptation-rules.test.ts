@@ -78,12 +78,13 @@ const CHECKS: Record<string, (t: Test) => Promise<void>> = {
   },
   'sampling-pair': async (t) => {
     const { ollama, anthropic } = await apps(t)
-    await ollama.chat({ model: 'anthropic/claude-sonnet-4-5', messages: hello, stream: false, options: { temperature: 0.4, top_p: 0.9 } })
+    // Thinking off: with it on (the default for these models) Anthropic takes neither, which the protocol already leaves out.
+    await ollama.chat({ model: 'anthropic/claude-sonnet-4-5', messages: hello, stream: false, think: false, options: { temperature: 0.4, top_p: 0.9 } })
     t.match(lastBody(anthropic), { temperature: 0.4 })
     t.notOk('top_p' in lastBody(anthropic), 'Claude 4.5: top_p is not sent beside temperature')
-    await ollama.chat({ model: 'anthropic/claude-sonnet-4-5', messages: hello, stream: false, options: { top_p: 0.9 } })
+    await ollama.chat({ model: 'anthropic/claude-sonnet-4-5', messages: hello, stream: false, think: false, options: { top_p: 0.9 } })
     t.match(lastBody(anthropic), { top_p: 0.9 }, 'alone, top_p is sent')
-    await ollama.chat({ model: 'anthropic/claude-opus-4-1', messages: hello, stream: false, options: { temperature: 0.4, top_p: 0.9 } })
+    await ollama.chat({ model: 'anthropic/claude-opus-4-1', messages: hello, stream: false, think: false, options: { temperature: 0.4, top_p: 0.9 } })
     t.match(lastBody(anthropic), { temperature: 0.4, top_p: 0.9 }, 'older models take both')
   },
   'blank-text': async (t) => {
