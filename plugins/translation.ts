@@ -12,8 +12,10 @@ import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { AnswerWriter } from '../src/core/dialect.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
+import { dialectOfRoute } from '../src/metrics/service-metrics.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
+import { recordReply, routeLabel } from './metrics.js'
 
 /** An admitted request: what goes upstream, and how the client wants it back. */
 export interface AnswerJob {
@@ -27,11 +29,13 @@ export interface AnswerJob {
   readonly stream: boolean
 }
 
-/** What the request log line reports about an answer. */
+/** What the request log line and the metrics report about an answer. */
 export interface AnswerLog {
   model: string
   provider: string
   metrics: AnswerMetrics
+  /** The model the request resolved to: metrics label it only when the service lists it. */
+  served: ResolvedModel
 }
 
 declare module 'fastify' {
@@ -73,20 +77,25 @@ export default fp(async function translation (fastify) {
       return reply.type(writer.jsonContentType).send(folded)
     }
     const source = Readable.from(writer.stream(events, metrics), { objectMode: false })
+    const dialect = dialectOfRoute(routeLabel(request))
+    fastify.metrics.streamOpened(dialect)
     reply.raw.once('close', () => {
       source.destroy()
       body.destroy()
+      fastify.metrics.streamClosed(dialect)
+      // A client that leaves mid-stream ends the reply without onResponse: count it here, as nginx's 499.
+      if (!reply.raw.writableEnded) recordReply(fastify.metrics, request, reply, 499)
     })
     reply.type(writer.streamContentType)
     if (writer.streamHeaders !== undefined) reply.headers(writer.streamHeaders)
     return reply.send(source)
   })
-}, { name: 'translation', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort'] })
+}, { name: 'translation', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort', 'metrics'] })
 
 /** Opens the upstream stream (retries, fallbacks, the overall deadline) and starts the request's log figures. */
 async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, job: AnswerJob): Promise<OpenedAnswer> {
   const metrics = new AnswerMetrics()
-  request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics }
+  request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics, served: job.model }
   // `answered` is the model that did answer: the requested one or a fallback.
   const { body, model: answered } = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
   const { provider } = answered

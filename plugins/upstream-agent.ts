@@ -31,10 +31,15 @@ export default fp(async function upstreamAgent (fastify) {
     registry: fastify.providers,
     retry: { maxRetries: config.UPSTREAM_MAX_RETRIES, baseDelayMs: config.UPSTREAM_RETRY_BASE_MS, maxWaitMs: config.UPSTREAM_RETRY_MAX_WAIT_MS },
     deadlineMs: config.REQUEST_DEADLINE_MS,
-    breakers: new CircuitBreakers({ threshold: config.CIRCUIT_FAILURE_THRESHOLD, cooldownMs: config.CIRCUIT_COOLDOWN_MS }),
-    shutdownSignal: fastify.lifecycle.shutdownSignal
+    breakers: new CircuitBreakers({
+      threshold: config.CIRCUIT_FAILURE_THRESHOLD,
+      cooldownMs: config.CIRCUIT_COOLDOWN_MS,
+      onOpen: (providerId) => fastify.metrics.circuitOpened(providerId)
+    }),
+    shutdownSignal: fastify.lifecycle.shutdownSignal,
+    observer: fastify.metrics
   })
   fastify.addHook('onClose', async () => {
     await agent.close()
   })
-}, { name: 'upstream-agent', fastify: '5.x', dependencies: ['config', 'provider-registry', 'lifecycle'] })
+}, { name: 'upstream-agent', fastify: '5.x', dependencies: ['config', 'provider-registry', 'lifecycle', 'metrics'] })

@@ -13,6 +13,7 @@ import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
 import hostCheck from '../plugins/host-check.js'
 import lifecycle from '../plugins/lifecycle.js'
+import metrics from '../plugins/metrics.js'
 import modelAliases from '../plugins/model-aliases.js'
 import openapi from '../plugins/openapi.js'
 import overload from '../plugins/overload.js'
@@ -67,6 +68,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(adminKeys)
   await app.register(overload)
   await app.register(clientAbort)
+  await app.register(metrics)
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
   await app.register(modelAliases)

@@ -27,7 +27,8 @@ export const ServerEnvSchema = Type.Object({
   API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys clients must send (Authorization: Bearer or x-api-key); empty: no auth' })),
   OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' })),
   ALLOWED_HOSTS: Type.Optional(Type.String({ description: 'Comma-separated extra Host names (`*` wildcards) a loopback listener answers, e.g. behind a reverse proxy' })),
-  ADMIN_API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys that alone may create, copy, delete and push models; empty: no split' }))
+  ADMIN_API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys that alone may create, copy, delete and push models; empty: no split' })),
+  METRICS_API_KEY: Type.Optional(Type.String({ description: 'Key GET /metrics alone accepts (Authorization: Bearer); empty: /metrics is guarded by API_KEYS like every route' }))
 })
 
 export type ServerEnv = Static<typeof ServerEnvSchema>

@@ -7,6 +7,8 @@
 export interface CircuitBreakerOptions {
   readonly threshold: number
   readonly cooldownMs: number
+  /** Told each time a provider's circuit opens (metrics). */
+  readonly onOpen?: (providerId: string) => void
 }
 
 interface CircuitState {
@@ -30,6 +32,12 @@ export class CircuitBreakers {
     return false
   }
 
+  /** True while the provider is cooling down; unlike isOpen, reading it never lets a half-open probe through. */
+  isCoolingDown (providerId: string): boolean {
+    const state = this.states.get(providerId)
+    return state !== undefined && state.openUntil !== 0 && this.clock() < state.openUntil
+  }
+
   recordSuccess (providerId: string): void {
     this.states.delete(providerId)
   }
@@ -37,7 +45,12 @@ export class CircuitBreakers {
   recordFailure (providerId: string): void {
     const state = this.states.get(providerId) ?? { failures: 0, openUntil: 0 }
     state.failures += 1
-    if (state.failures >= this.options.threshold) state.openUntil = this.clock() + this.options.cooldownMs
+    if (state.failures >= this.options.threshold) {
+      const now = this.clock()
+      // A failure while already open (every candidate cooling down) extends the cooldown: it opened only once.
+      if (state.openUntil <= now) this.options.onOpen?.(providerId)
+      state.openUntil = now + this.options.cooldownMs
+    }
     this.states.set(providerId, state)
   }
 }
