@@ -3,9 +3,10 @@
  * from the fake upstreams; its exposition is parsed by an independent parser (parse-prometheus-text-format)
  * and its counters must move by what the requests made, with the fake's own usage figures.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Ollama } from 'ollama'
 import OpenAI from 'openai'
 import t from 'tap'
@@ -212,4 +213,16 @@ t.test('Redis availability: absent until reported, then up, and each outage coun
   app.metrics.setRedisUp(true)
   app.metrics.setRedisUp(false)
   t.equal(total(await scrape(url), 'ollama_adapter_redis_outages_total'), 2)
+})
+
+t.test('both READMEs list exactly the metrics the app exposes', async (t) => {
+  const { url, app } = await listenTestApp(t)
+  app.metrics.setRedisUp(true)
+  const exposed = (await scrape(url)).families.map((candidate) => candidate.name).filter((name) => name.startsWith('ollama_adapter_')).sort()
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+  for (const readme of ['README.md', 'README.zh-CN.md']) {
+    const text = await readFile(join(root, readme), 'utf8')
+    const listed = [...text.matchAll(/^\| `(ollama_adapter_[a-z_]+)` \|/gm)].map(([, name]) => name).sort()
+    t.same(listed, exposed, `${readme}: the Monitoring table`)
+  }
 })
