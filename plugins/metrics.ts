@@ -29,8 +29,10 @@ export default fp(async function metrics (fastify) {
   })
   fastify.decorate('metrics', service)
 
-  fastify.addHook('onResponse', async (request, reply) => {
+  // A callback hook: no promise per request on the hot path.
+  fastify.addHook('onResponse', (request, reply, done) => {
     recordReply(service, request, reply, reply.statusCode)
+    done()
   })
 }, { name: 'metrics', fastify: '5.x', dependencies: ['config', 'provider-registry'] })
 
