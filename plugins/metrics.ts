@@ -31,7 +31,12 @@ export default fp(async function metrics (fastify) {
 
   // A callback hook: no promise per request on the hot path.
   fastify.addHook('onResponse', (request, reply, done) => {
-    recordReply(service, request, reply, reply.statusCode)
+    try {
+      recordReply(service, request, reply, reply.statusCode)
+    } catch (error) {
+      // A metrics fault must never hold a reply's end.
+      request.log.error({ err: error }, 'recording metrics failed')
+    }
     done()
   })
 }, { name: 'metrics', fastify: '5.x', dependencies: ['config', 'provider-registry'] })
