@@ -62,7 +62,7 @@ export default fp(async function embedding (fastify) {
       policy: context.retry,
       deadline: upstreamSignal.deadline,
       onRetry: (error: UpstreamError, attempt: number, waitMs: number) => {
-        fastify.metrics.retried(provider.descriptor.id)
+        context.observer?.retried(provider.descriptor.id)
         request.log.warn({ model: job.model.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
       }
     }
