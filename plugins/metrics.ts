@@ -1,7 +1,8 @@
 /**
  * `fastify.metrics`: the Prometheus metrics GET /metrics exposes (src/metrics/service-metrics.ts), fed at
  * points the request already passes: one onResponse hook per reply (route, status, model, provider,
- * tokens, durations), the stream's close in plugins/translation.ts, the retry and fallback loop through
+ * tokens, durations), the reply's close in plugins/client-abort.ts (a client that left) and the stream's
+ * in plugins/translation.ts (open streams), the retry and fallback loop through
  * `upstreamContext.observer`, the embedding batches, and `setRedisUp` for the shared-state store.
  * @see https://github.com/siimon/prom-client
  */
@@ -48,7 +49,7 @@ export function routeLabel (request: FastifyRequest): string {
 
 /**
  * Records one reply: its request, and the upstream answer's tokens and timings when it had one. Called by the
- * onResponse hook, and by plugins/translation.ts for a stream the client left (no onResponse then), as status 499.
+ * onResponse hook, and by plugins/client-abort.ts for a reply the client left (no onResponse then), as status 499.
  */
 export function recordReply (service: ServiceMetrics, request: FastifyRequest, reply: FastifyReply, status: number): void {
   const answer = request.answerLog

@@ -15,7 +15,7 @@ import { RecentModels } from '../src/core/recent-models.js'
 import { dialectOfRoute } from '../src/metrics/service-metrics.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
-import { recordReply, routeLabel } from './metrics.js'
+import { routeLabel } from './metrics.js'
 
 /** An admitted request: what goes upstream, and how the client wants it back. */
 export interface AnswerJob {
@@ -83,8 +83,6 @@ export default fp(async function translation (fastify) {
       source.destroy()
       body.destroy()
       fastify.metrics.streamClosed(dialect)
-      // A client that leaves mid-stream ends the reply without onResponse: count it here, as nginx's 499.
-      if (!reply.raw.writableEnded) recordReply(fastify.metrics, request, reply, 499)
     })
     reply.type(writer.streamContentType)
     if (writer.streamHeaders !== undefined) reply.headers(writer.streamHeaders)

@@ -61,6 +61,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(bodyParser)
   await app.register(openapi)
   await app.register(lifecycle)
+  await app.register(metrics)
   // onRequest order: Host check, origin check, then client keys, admin keys, the in-flight bound, then abort wiring.
   await app.register(hostCheck)
   await app.register(cors)
@@ -68,7 +69,6 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(adminKeys)
   await app.register(overload)
   await app.register(clientAbort)
-  await app.register(metrics)
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
   await app.register(modelAliases)

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { Ollama } from 'ollama'
 import OpenAI from 'openai'
 import t from 'tap'
+import { Agent, request } from 'undici'
 import { listenTestApp } from '../helpers/build-app.js'
 import { registerFakeScope } from '../helpers/embedding-provider.js'
 import { FAKE_TOKENS_PER_INPUT } from '../helpers/fake-embeddings.js'
@@ -90,7 +91,7 @@ t.test('requests, tokens and upstream timings move with what ollama-js and the O
   t.equal(total(after, 'ollama_adapter_open_streams', { dialect: 'ollama' }), 0, 'the finished stream is closed')
 })
 
-t.test('an open stream shows while it runs, and a client that leaves is counted as 499 with the stream back to 0', async (t) => {
+t.test('an open stream shows while it runs; a client that leaves, streamed or not, is counted as 499 with the stream back to 0', async (t) => {
   const { url, upstream } = await listenTestApp(t)
   const ollama = new Ollama({ host: url })
   const stream = await ollama.chat({ model: 'openai/fake-slow', messages: hello, stream: true })
@@ -103,6 +104,21 @@ t.test('an open stream shows while it runs, and a client that leaves is counted 
   const after = await eventually(url, (scraped) => total(scraped, 'ollama_adapter_open_streams') === 0)
   t.equal(total(after, 'ollama_adapter_open_streams', { dialect: 'ollama' }), 0, 'back to 0')
   t.equal(total(after, REQUESTS, { route: '/api/chat', status: '499', model: 'openai/fake-slow:latest' }), 1, 'the abandoned answer')
+
+  // Not streamed: the client gives up while the provider has not answered yet (ollama-js aborts only streams).
+  const controller = new AbortController()
+  // Its own client, destroyed at the end: a connection it left behind would hold the app's close.
+  const dispatcher = new Agent()
+  t.teardown(() => dispatcher.destroy())
+  const body = JSON.stringify({ model: 'openai/fake-stall', messages: hello, stream: false })
+  const pending = request(`${url}/api/chat`, { method: 'POST', body, signal: controller.signal, dispatcher }).catch((error: unknown) => error)
+  while (!upstream.calls.some((call) => call.body.model === 'fake-stall')) await new Promise((resolve) => setTimeout(resolve, 10))
+  controller.abort()
+  t.match(await pending, { name: 'AbortError' })
+  await upstream.waitForNoSockets(5000)
+  const abandoned = await eventually(url, (scraped) => total(scraped, REQUESTS, { status: '499', model: 'openai/fake-stall:latest' }) > 0)
+  t.equal(total(abandoned, REQUESTS, { route: '/api/chat', status: '499', model: 'openai/fake-stall:latest', provider: 'openai' }), 1, 'the abandoned wait')
+  t.equal(total(abandoned, REQUESTS, { status: '499' }), 2, 'each counted once')
 })
 
 t.test('a retry when the fake fails once; a fallback to another provider and the circuit it opened', async (t) => {
