@@ -80,6 +80,8 @@ export class ServiceMetrics {
   private readonly retries: Counter<'provider'>
   private readonly fallbacks: Counter<'from_provider' | 'to_provider'>
   private readonly circuitOpens: Counter<'provider'>
+  /** Set at each scrape from the breakers (its `collect`), never by a request. */
+  readonly circuitOpen: Gauge<'provider'>
   private readonly embeddingBatches: Counter<'model' | 'provider'>
   private readonly embeddingInputs: Counter<'model' | 'provider'>
   private readonly redisUp: Gauge
@@ -152,8 +154,7 @@ export class ServiceMetrics {
       labelNames: ['provider'],
       registers
     })
-    // eslint-disable-next-line no-new -- registered on creation; its value is read at each scrape
-    new Gauge({
+    this.circuitOpen = new Gauge({
       name: 'ollama_adapter_circuit_open',
       help: '1 while a provider is cooling down after repeated failures (requests go to fallbacks), else 0',
       labelNames: ['provider'],
