@@ -7,9 +7,10 @@ import fp from 'fastify-plugin'
 import { ClientKeys, isLoopbackHost, presentedKey } from '../src/core/client-keys.js'
 import { UnauthorizedError } from '../src/errors.js'
 
-const OPEN_PATHS = new Set(['/', '/health/live', '/health/ready'])
+/** Paths every client may call without a key: the probes. */
+export const OPEN_PATHS: ReadonlySet<string> = new Set(['/', '/health/live', '/health/ready'])
 /** With METRICS_API_KEY set, the metrics route checks that key itself (src/routes/metrics.ts). */
-const METRICS_PATH = '/metrics'
+export const METRICS_PATH = '/metrics'
 
 export default fp(async function clientAuth (fastify) {
   const keys = new ClientKeys(fastify.config.API_KEYS)

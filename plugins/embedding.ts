@@ -12,7 +12,8 @@ import { AnswerMetrics } from '../src/core/answer-metrics.js'
 import { modelLabel } from '../src/metrics/service-metrics.js'
 import { callUpstreamJson } from '../src/upstream/call-upstream-json.js'
 import { linkUpstreamSignal } from '../src/upstream/upstream-signal.js'
-import { UpstreamError } from '../src/errors.js'
+import { EmbedModelNotFoundError, UpstreamError, UpstreamModelNotFoundError } from '../src/errors.js'
+import { requestedName } from './translation.js'
 
 /** Batches in flight per request: fast for large inputs, gentle on provider rate limits. */
 const EMBED_CONCURRENCY = 4
@@ -75,6 +76,7 @@ export default fp(async function embedding (fastify) {
         answer = await callUpstreamJson(context.dispatcher, provider, upstreamRequest, signal, retry)
       } catch (error) {
         // Say which inputs failed when the request was split, so a provider's batch limit is recognisable.
+        if (error instanceof UpstreamModelNotFoundError) throw new EmbedModelNotFoundError(requestedName(request, job.model), { cause: error })
         if (several && error instanceof UpstreamError && error.statusCode !== 499) throw withInputRange(error, batch.start, batch.inputs.length, job.inputs.length)
         throw error
       }

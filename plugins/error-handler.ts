@@ -5,7 +5,7 @@
  */
 import fp from 'fastify-plugin'
 import { errorCodes, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
-import { AdapterError, InternalServerError, OverloadError, UpstreamError } from '../src/errors.js'
+import { AdapterError, InternalServerError, LimitError, OverloadError, UpstreamError } from '../src/errors.js'
 import { ollamaErrorBody } from '../src/ollama/ollama-error.js'
 import { redactSecrets } from '../src/upstream/redact.js'
 
@@ -74,7 +74,7 @@ export default fp(async function errorHandler (fastify) {
 const INTERNAL_FAILURE_MESSAGE = new InternalServerError().message
 
 /**
- * By class: the provider's failures (UpstreamError, transports included) and our overload keep their status,
+ * By class: the provider's failures (UpstreamError, transports included), our overload and per-key limits keep their status,
  * message and Retry-After; every other catalogue error its status and message; Fastify's own client errors
  * (validation, an unreadable body) their 4xx and message. Anything else is a failure of ours: logged with its
  * stack and answered `internal server error`, with its own 5xx status or 500, never blamed on the provider.
@@ -84,7 +84,7 @@ function answerFor (error: FastifyError, request: FastifyRequest): ErrorAnswer {
     request.log.warn({ statusCode: error.statusCode, upstreamStatus: error.upstreamStatus }, error.message)
     return { statusCode: error.statusCode, message: error.message, retryAfter: error.retryAfter }
   }
-  if (error instanceof OverloadError) return { statusCode: error.statusCode, message: error.message, retryAfter: error.retryAfter }
+  if (error instanceof OverloadError || error instanceof LimitError) return { statusCode: error.statusCode, message: error.message, retryAfter: error.retryAfter }
   if (error instanceof InternalServerError) return internalFailure(500, error.cause ?? error, request)
   if (error instanceof AdapterError) return { statusCode: error.statusCode, message: error.message }
   if (error instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) return { statusCode: 413, message: 'request body too large' }

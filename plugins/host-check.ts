@@ -8,9 +8,13 @@ import { AllowedHosts, listenerNeedsHostCheck } from '../src/core/allowed-hosts.
 
 export default fp(async function hostCheck (fastify) {
   const allowedHosts = new AllowedHosts(fastify.config.ALLOWED_HOSTS)
+  // Known once the server listens (the app may be injected into before it listens, when nothing is checked);
+  // server.address() builds new objects on every call, too costly per request.
+  let needsCheck: boolean | undefined
+  fastify.server.on('listening', () => { needsCheck = undefined })
   fastify.addHook('onRequest', async (request, reply) => {
-    // Read at each request: the app may be injected into before it listens, or listen on several addresses.
-    if (!listenerNeedsHostCheck(fastify.server.address())) return
+    needsCheck ??= fastify.server.listening ? listenerNeedsHostCheck(fastify.server.address()) : undefined
+    if (needsCheck !== true) return
     // Ollama's CORS layer runs first and answers every cross-origin preflight itself (204, or 403 for a foreign origin).
     if (request.method === 'OPTIONS' && request.headers.origin !== undefined) return
     const verdict = allowedHosts.judge(request.headers.host ?? '')

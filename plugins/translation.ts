@@ -3,18 +3,21 @@
  * writes its ChatEvents with the dialect's writer, streamed or folded into one JSON body. It owns the reply's
  * lifecycle for every dialect; routes call it; it knows no provider and no dialect.
  */
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AnswerMetrics } from '../src/core/answer-metrics.js'
+import { batchedText } from '../src/core/batched-text.js'
 import type { ChatEvent } from '../src/core/chat-event.js'
 import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { AnswerWriter } from '../src/core/dialect.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
 import { dialectOfRoute } from '../src/metrics/service-metrics.js'
+import { sharedRecentModels } from '../src/store/shared-recent-models.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
+import { ModelNotFoundError, UpstreamModelNotFoundError } from '../src/errors.js'
 import { routeLabel } from './metrics.js'
 
 /** An admitted request: what goes upstream, and how the client wants it back. */
@@ -56,7 +59,8 @@ interface OpenedAnswer {
 }
 
 export default fp(async function translation (fastify) {
-  fastify.decorate('recentModels', new RecentModels())
+  // With REDIS_URL, /api/ps lists what any replica used.
+  fastify.decorate('recentModels', new RecentModels(fastify.sharedState === undefined ? undefined : sharedRecentModels(fastify.sharedState)))
   fastify.decorateRequest('answerLog', null)
 
   /**
@@ -76,7 +80,7 @@ export default fp(async function translation (fastify) {
       }
       return reply.type(writer.jsonContentType).send(folded)
     }
-    const source = Readable.from(writer.stream(events, metrics), { objectMode: false })
+    const source = batchedText(writer.stream(events, metrics))
     const dialect = dialectOfRoute(routeLabel(request))
     fastify.metrics.streamOpened(dialect)
     reply.raw.once('close', () => {
@@ -88,18 +92,32 @@ export default fp(async function translation (fastify) {
     if (writer.streamHeaders !== undefined) reply.headers(writer.streamHeaders)
     return reply.send(source)
   })
-}, { name: 'translation', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort', 'metrics'] })
+}, { name: 'translation', fastify: '5.x', dependencies: ['shared-state', 'upstream-agent', 'client-abort', 'metrics'] })
 
 /** Opens the upstream stream (retries, fallbacks, the overall deadline) and starts the request's log figures. */
 async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, job: AnswerJob): Promise<OpenedAnswer> {
   const metrics = new AnswerMetrics()
   request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics, served: job.model }
   // `answered` is the model that did answer: the requested one or a fallback.
-  const { body, model: answered } = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
+  let opened
+  try {
+    opened = await openUpstreamStream(fastify.upstreamContext, job.model, job.chat, request.abortSignal, request.log)
+  } catch (error) {
+    // The provider's verdict on a name we passed through, in Ollama's words for the name the client sent.
+    if (error instanceof UpstreamModelNotFoundError) throw new ModelNotFoundError(requestedName(request, job.model), { cause: error })
+    throw error
+  }
+  const { body, model: answered } = opened
   const { provider } = answered
   request.answerLog.provider = provider.descriptor.id
   metrics.markHeaders()
   fastify.recentModels.touch(job.model, job.keepAliveMs)
   const events = chatEvents(body, provider.protocol.createStreamMapper(), request.abortSignal, provider.protocol.framing)
   return { events, metrics, body }
+}
+
+/** The model name as the client sent it (`model` in every dialect's body), else the model's listed name. */
+export function requestedName (request: FastifyRequest, model: ResolvedModel): string {
+  const sent = (request.body as { model?: unknown } | null | undefined)?.model
+  return typeof sent === 'string' && sent !== '' ? sent : model.name
 }

@@ -5,6 +5,7 @@
  */
 import fp from 'fastify-plugin'
 import { Agent, type Dispatcher } from 'undici'
+import { shareCircuits } from '../src/store/shared-circuits.js'
 import { CircuitBreakers } from '../src/upstream/circuit-breaker.js'
 import type { UpstreamContext } from '../src/upstream/open-upstream-stream.js'
 
@@ -25,21 +26,25 @@ export default fp(async function upstreamAgent (fastify) {
     // Bounded pools per origin: past this, requests wait in undici's queue instead of opening sockets.
     connections: config.UPSTREAM_MAX_CONNECTIONS
   })
+  const breakers = new CircuitBreakers({
+    threshold: config.CIRCUIT_FAILURE_THRESHOLD,
+    cooldownMs: config.CIRCUIT_COOLDOWN_MS,
+    // Openings this replica decides; the open-circuit gauge also shows those other replicas shared.
+    onOpen: (providerId) => fastify.metrics.circuitOpened(providerId)
+  })
+  // With REDIS_URL, a provider one replica cooled down is skipped by all of them.
+  if (fastify.sharedState !== undefined) await shareCircuits(fastify.sharedState, breakers)
   fastify.decorate('upstream', agent)
   fastify.decorate('upstreamContext', {
     dispatcher: agent,
     registry: fastify.providers,
     retry: { maxRetries: config.UPSTREAM_MAX_RETRIES, baseDelayMs: config.UPSTREAM_RETRY_BASE_MS, maxWaitMs: config.UPSTREAM_RETRY_MAX_WAIT_MS },
     deadlineMs: config.REQUEST_DEADLINE_MS,
-    breakers: new CircuitBreakers({
-      threshold: config.CIRCUIT_FAILURE_THRESHOLD,
-      cooldownMs: config.CIRCUIT_COOLDOWN_MS,
-      onOpen: (providerId) => fastify.metrics.circuitOpened(providerId)
-    }),
+    breakers,
     shutdownSignal: fastify.lifecycle.shutdownSignal,
     observer: fastify.metrics
   })
   fastify.addHook('onClose', async () => {
     await agent.close()
   })
-}, { name: 'upstream-agent', fastify: '5.x', dependencies: ['config', 'provider-registry', 'lifecycle', 'metrics'] })
+}, { name: 'upstream-agent', fastify: '5.x', dependencies: ['config', 'shared-state', 'provider-registry', 'lifecycle', 'metrics'] })

@@ -1,21 +1,24 @@
 /** Turns a descriptor and its protocol into a named provider plugin that registers itself when its key (or base URL) is set. */
 import fp from 'fastify-plugin'
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { CAPABILITIES, isCapability, type Capability, type ModelCard, type ProviderDescriptor } from '../src/core/capabilities.js'
 import type { Protocol } from '../src/core/protocol.js'
+import { inferredCard } from '../src/core/listed-model.js'
+import type { SharedEntriesSource } from '../src/core/shared-entries.js'
 import { Secret } from '../src/core/secret.js'
-import { getJson } from '../src/upstream/get-json.js'
-
-/** A model list that does not answer in this time leaves the provider with the models it had. */
-const MODEL_LIST_TIMEOUT_MS = 10_000
-const DEFAULT_REFRESH_SECONDS = 60
 
 /**
  * Builds the protocol inside the provider plugin, once per app: from the provider's own variables
  * (Azure's api-version), or with state that belongs to that provider instance (Anthropic's and
  * Gemini's memory of reasoning signatures).
  */
-export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>) => Protocol
+export type ProtocolFactory = (settings: Readonly<Record<string, string | undefined>>, services: ProtocolServices) => Protocol
+
+/** What the app offers a protocol factory besides the settings. */
+export interface ProtocolServices {
+  /** Entries shared between replicas (REDIS_URL); undefined for a single process. */
+  readonly shared: SharedEntriesSource | undefined
+}
 
 /** One entry of providers/index.ts: the plugin the app registers, and the descriptor the env schema, the config-file check and the tests read. */
 export interface ProviderDefinition<Descriptor extends ProviderDescriptor = ProviderDescriptor> {
@@ -60,88 +63,40 @@ function providerPlugin (descriptor: ProviderDescriptor, protocolOrFactory: Prot
       fastify.log.warn(`provider ${descriptor.id} inactive: ${apiKeyName} is set but ${descriptor.baseUrlEnv} is not`)
       return
     }
-    const protocol = typeof protocolOrFactory === 'function' ? protocolOrFactory(fastify.config) : protocolOrFactory
+    const protocol = typeof protocolOrFactory === 'function' ? protocolOrFactory(fastify.config, { shared: fastify.sharedState }) : protocolOrFactory
     const baseUrl = (isSet(configuredBaseUrl) ? configuredBaseUrl : descriptor.defaultBaseUrl).replace(/\/+$/, '')
     const apiKey = new Secret(apiKeyName === undefined ? '' : fastify.config[apiKeyName] as string)
-    const configured = withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])
-    let models = configured
+    const models = withConfiguredModels(descriptor, fastify.config[descriptor.modelsEnv])
     fastify.providers.register({
       descriptor,
       protocol,
       apiKey,
       baseUrl,
-      // A getter, so a refreshed model list is seen by every later lookup.
-      get models () { return models },
+      models,
       unprefixed: descriptor.unprefixedEnv !== undefined && fastify.config[descriptor.unprefixedEnv]?.trim().toLowerCase() === 'true'
     })
-    if (protocol.modelListPath !== undefined && protocol.readModelList !== undefined) {
-      const listPath = protocol.modelListPath
-      const readModelList = protocol.readModelList
-      const refresh = async (): Promise<void> => {
-        try {
-          const listed = readModelList(await getJson(fastify.upstream, baseUrl + listPath, protocol.authHeaders(apiKey.reveal()), MODEL_LIST_TIMEOUT_MS))
-          models = mergeModels(listed, configured)
-        } catch (error) {
-          fastify.log.warn({ provider: descriptor.id, error: (error as Error).message }, `provider ${descriptor.id}: model list unavailable, keeping ${models.length} models`)
-        }
-      }
-      await refresh()
-      scheduleRefresh(fastify, refresh, readRefreshSeconds(descriptor, fastify.config))
-    }
+    // Its live list, if the protocol has one, is read in the background by plugins/model-lists.ts.
     fastify.log.info({ provider: descriptor.id, baseUrl, models: models.length }, `provider ${descriptor.id} active`)
-  }, { name: `provider-${descriptor.id}`, fastify: '5.x', dependencies: ['config', 'provider-registry', 'upstream-agent'] })
+  }, { name: `provider-${descriptor.id}`, fastify: '5.x', dependencies: ['config', 'shared-state', 'provider-registry', 'upstream-agent'] })
 }
 
 function isSet (value: string | undefined): value is string {
   return value !== undefined && value.trim() !== ''
 }
 
-function readRefreshSeconds (descriptor: ProviderDescriptor, config: Readonly<Record<string, unknown>>): number {
-  const raw = descriptor.refreshSecondsEnv === undefined ? undefined : config[descriptor.refreshSecondsEnv]
-  const seconds = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : DEFAULT_REFRESH_SECONDS
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_REFRESH_SECONDS
-}
-
-/** Refreshes one at a time on an unref'd timer, stopped when the app closes. */
-function scheduleRefresh (fastify: FastifyInstance, refresh: () => Promise<void>, seconds: number): void {
-  if (seconds === 0) return
-  let timer: NodeJS.Timeout | undefined
-  let closed = false
-  const next = (): void => {
-    timer = setTimeout(() => { refresh().finally(() => { if (!closed) next() }).catch(() => {}) }, seconds * 1000)
-    timer.unref()
-  }
-  next()
-  fastify.addHook('onClose', async () => {
-    closed = true
-    clearTimeout(timer)
-  })
-}
-
-/** Discovered models first; configured ids the upstream did not list are kept. */
-function mergeModels (listed: readonly ModelCard[], configured: readonly ModelCard[]): ModelCard[] {
-  const models = [...listed]
-  for (const card of configured) {
-    if (!models.some((model) => model.id.toLowerCase() === card.id.toLowerCase())) models.push(card)
-  }
-  return models
-}
-
 /**
  * The descriptor's catalogue plus ids listed in the provider's models variable. An entry is an id with
- * the default capabilities, or `id=completion+tools+vision` with exactly the capabilities listed.
+ * capabilities inferred from its name and the provider's defaults, or `id=completion+tools+vision` with exactly the capabilities listed.
  */
 function withConfiguredModels (descriptor: ProviderDescriptor, configured: string | undefined): ModelCard[] {
   const models = [...descriptor.models]
   for (const entry of (configured ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '')) {
     const [id = '', capabilityList] = entry.split('=', 2).map((part) => part.trim())
     if (id === '' || models.some((model) => model.id.toLowerCase() === id.toLowerCase())) continue
-    models.push({
-      id,
-      capabilities: capabilityList === undefined ? descriptor.defaultCapabilities : readCapabilities(capabilityList, entry),
-      contextLength: descriptor.defaultContextLength,
-      family: descriptor.id
-    })
+    // A plain id is inferred (name, then the provider's defaults) until the provider's list says better; `id=caps` is the user's word.
+    models.push(capabilityList === undefined
+      ? inferredCard(descriptor, id)
+      : { id, capabilities: readCapabilities(capabilityList, entry), contextLength: descriptor.defaultContextLength, family: descriptor.id })
   }
   return models
 }

@@ -1,93 +1,194 @@
 /**
- * `npm run bench`: requests/s and latency of /api/chat through the service against calling the fake
- * upstream directly, streamed and not, at concurrency 1 and 64. Upstream, service and load generator
- * run in separate processes. Throughput comes from autocannon; since it reports latency in whole
- * milliseconds, the added latency at concurrency 1 is measured with undici's Client in microseconds.
+ * `npm run bench`: the service's hot path against the same zero-work upstream called directly and through an
+ * nginx `proxy_pass` hop, in one run, interleaved, so the ratios hold on a busy machine even when absolute
+ * figures do not. Upstream, nginx, service and load generator are separate processes.
+ *
+ * 1. /api/chat throughput (autocannon), non-streamed and streamed (20 chunks + usage), at 1 and 64 connections,
+ *    with the ratios service/direct and service/nginx and the service's CPU time per request.
+ * 2. Added latency at one connection: sequential keep-alive requests (undici Client, µs), p50 and p99 over direct.
+ * 3. CPU per relayed chunk: streamed answers of 1,000 chunks, the service's CPU time ÷ chunks.
+ * 4. /api/tags and /api/show latency with 2,000 listed models.
+ * The 5,000-open-streams run is `npm run bench:streams` (scripts/bench-streams.ts).
+ *
+ * BENCH_SECONDS (5) per throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target, BENCH_CHUNK_REQUESTS (100),
+ * BENCH_ONLY (comma-separated: throughput, latency, chunks, listing) to run a part; BENCH_CONNECTIONS (1,64);
+ * BENCH_PROFILE_DIR: the service's CPU profile of each throughput measurement and of the chunk run is written there.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
-import { createInterface } from 'node:readline'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { Client } from 'undici'
+import { Client, Pool } from 'undici'
+import { startNginx, startService, startUpstream, type BenchProcess } from './bench-processes.js'
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const LATENCY_REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 2000)
+const CHUNK_REQUESTS = Number(process.env.BENCH_CHUNK_REQUESTS ?? 100)
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,64').split(',').map(Number)
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR
+if (PROFILE_DIR !== undefined) mkdirSync(PROFILE_DIR, { recursive: true })
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'throughput,latency,chunks,listing').split(','))
+const LISTED = Array.from({ length: 2000 }, (_, index) => `bench-listed-${String(index).padStart(4, '0')}`)
+const messages = [{ role: 'user', content: 'Hello' }]
 
-async function startProcess (script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess, url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: child.stdout! })
-  const [url] = await once(lines, 'line') as [string]
-  return { child, url }
+const upstream = await startUpstream(LISTED)
+const nginx = await startNginx(upstream.url)
+const service = await startService(upstream.url, LISTED)
+const NO_NGINX = nginx === undefined ? 'nginx not installed (apt-get install nginx-light): no nginx column' : undefined
+
+interface Target { name: 'direct' | 'nginx' | 'service', url: string, body: (stream: boolean, chunks?: number) => string }
+const upstreamBody = (stream: boolean, chunks = 20) =>
+  JSON.stringify({ model: `bench-${chunks}`, messages, stream, ...(stream ? { stream_options: { include_usage: true } } : {}) })
+const targets: Target[] = [
+  { name: 'direct', url: `${upstream.url}/chat/completions`, body: upstreamBody },
+  ...(nginx === undefined ? [] : [{ name: 'nginx' as const, url: `${nginx.url}/chat/completions`, body: upstreamBody }]),
+  { name: 'service', url: `${service.url}/api/chat`, body: (stream: boolean, chunks = 20) => JSON.stringify({ model: `openai/bench-${chunks}`, messages, stream }) }
+]
+
+const print = (rows: string[][]) => {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
+  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd())
+  console.log()
+}
+const ratio = (value: number, base: number | undefined) => base === undefined ? '-' : (value / base).toFixed(2) + 'x'
+
+async function throughput (url: string, body: string, connections: number): Promise<{ rps: number, errors: number }> {
+  const result = await autocannon({ url, method: 'POST', connections, duration: DURATION_SECONDS, headers: { 'content-type': 'application/json' }, body })
+  return { rps: result.requests.average, errors: result.errors + result.non2xx + result.timeouts }
 }
 
-interface Measurement { requestsPerSecond: number, p50: number, p99: number, errors: number }
+/** Percentile of sorted samples. */
+const at = (sorted: number[], quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))]!
 
-async function measure (url: string, body: unknown, connections: number): Promise<Measurement> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections,
-    duration: DURATION_SECONDS,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body)
-  })
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
+/** One request on a keep-alive Client, read to the end; its duration in microseconds. */
+async function timed (client: Client | Pool, path: string, method: 'GET' | 'POST', body?: string): Promise<number> {
+  const started = process.hrtime.bigint()
+  const response = await client.request({ path, method, headers: { 'content-type': 'application/json' }, body })
+  await response.body.dump({ limit: Infinity })
+  if (response.statusCode !== 200) throw new Error(`${method} ${path}: ${response.statusCode}`)
+  return Number(process.hrtime.bigint() - started) / 1000
 }
 
-/** Sequential requests on one keep-alive connection; returns per-request latency percentiles in microseconds. */
-async function sequentialLatency (url: string, body: unknown, count: number): Promise<{ p50: number, p99: number }> {
-  const target = new URL(url)
-  const client = new Client(target.origin)
-  const samples: number[] = []
-  const payload = JSON.stringify(body)
+async function runThroughput (): Promise<void> {
+  const rows = [['mode', 'conns', 'direct req/s', 'nginx req/s', 'service req/s', 'service/direct', 'service/nginx', 'nginx/direct', 'service CPU µs/req', 'errors']]
+  for (const stream of [false, true]) {
+    for (const connections of CONNECTIONS) {
+      const rps = new Map<string, number>()
+      let errors = 0
+      let cpuPerRequest = 0
+      for (const target of targets) {
+        const before = target.name === 'service' ? await service.stats() : undefined
+        if (before !== undefined && PROFILE_DIR !== undefined) await service.startProfile()
+        const result = await throughput(target.url, target.body(stream), connections)
+        if (before !== undefined && PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, `${stream ? 'stream' : 'json'}-${connections}.cpuprofile`))
+        if (before !== undefined) cpuPerRequest = ((await service.stats()).cpuMicros - before.cpuMicros) / (result.rps * DURATION_SECONDS)
+        rps.set(target.name, result.rps)
+        errors += result.errors
+      }
+      const direct = rps.get('direct')!
+      const viaNginx = rps.get('nginx')
+      const viaService = rps.get('service')!
+      rows.push([
+        stream ? 'stream 20+usage' : 'json', String(connections), direct.toFixed(0), viaNginx?.toFixed(0) ?? '-', viaService.toFixed(0),
+        ratio(viaService, direct), ratio(viaService, viaNginx), viaNginx === undefined ? '-' : ratio(viaNginx, direct), cpuPerRequest.toFixed(0), String(errors)
+      ])
+    }
+  }
+  console.log('/api/chat throughput (autocannon, %ds each, direct/nginx/service interleaved)', DURATION_SECONDS)
+  print(rows)
+}
+
+async function runLatency (): Promise<void> {
+  const rows = [['mode', 'direct p50/p99 µs', 'nginx p50/p99 µs', 'service p50/p99 µs', 'nginx added p50/p99 µs', 'service added p50/p99 µs']]
+  for (const stream of [false, true]) {
+    const clients = targets.map((target) => ({ target, client: new Client(new URL(target.url).origin), samples: [] as number[] }))
+    try {
+      for (let index = 0; index < LATENCY_REQUESTS * 1.1; index++) {
+        // Interleaved one by one, so load from the other developers falls on every target alike.
+        for (const entry of clients) {
+          const micros = await timed(entry.client, new URL(entry.target.url).pathname, 'POST', entry.target.body(stream))
+          if (index >= LATENCY_REQUESTS * 0.1) entry.samples.push(micros)
+        }
+      }
+    } finally {
+      await Promise.all(clients.map((entry) => entry.client.close()))
+    }
+    const summary = new Map(clients.map((entry) => {
+      const sorted = entry.samples.sort((left, right) => left - right)
+      return [entry.target.name, { p50: at(sorted, 0.5), p99: at(sorted, 0.99) }]
+    }))
+    const direct = summary.get('direct')!
+    const cell = (name: Target['name']) => { const value = summary.get(name); return value === undefined ? '-' : `${value.p50.toFixed(0)}/${value.p99.toFixed(0)}` }
+    const added = (name: Target['name']) => { const value = summary.get(name); return value === undefined ? '-' : `${(value.p50 - direct.p50).toFixed(0)}/${(value.p99 - direct.p99).toFixed(0)}` }
+    rows.push([stream ? 'stream 20+usage' : 'json', cell('direct'), cell('nginx'), cell('service'), added('nginx'), added('service')])
+  }
+  console.log('/api/chat latency at one connection (%d sequential keep-alive requests per target, interleaved)', LATENCY_REQUESTS)
+  print(rows)
+}
+
+async function runChunks (): Promise<void> {
+  const target = targets.find((entry) => entry.name === 'service')!
+  const chunks = 1000
+  const concurrency = 4
+  const client = new Pool(new URL(target.url).origin, { connections: concurrency })
   try {
-    for (let index = 0; index < count; index++) {
-      const started = process.hrtime.bigint()
-      const response = await client.request({ path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json' }, body: payload })
-      await response.body.dump({ limit: Infinity })
-      if (index >= count / 10) samples.push(Number(process.hrtime.bigint() - started) / 1000)
+    await timed(client, '/api/chat', 'POST', target.body(true, chunks))
+    if (PROFILE_DIR !== undefined) await service.startProfile()
+    const before = await service.stats()
+    const started = process.hrtime.bigint()
+    let next = 0
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next++ < CHUNK_REQUESTS) await timed(client, '/api/chat', 'POST', target.body(true, chunks))
+    }))
+    const wallMicros = Number(process.hrtime.bigint() - started) / 1000
+    const cpu = (await service.stats()).cpuMicros - before.cpuMicros
+    if (PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, 'chunks-1000.cpuprofile'))
+    console.log('CPU per relayed chunk (%d streamed answers of %d chunks + usage, %d at a time)', CHUNK_REQUESTS, chunks, concurrency)
+    print([
+      ['service CPU µs/chunk', 'service CPU ms/answer', 'wall µs/chunk'],
+      [(cpu / (CHUNK_REQUESTS * chunks)).toFixed(2), (cpu / CHUNK_REQUESTS / 1000).toFixed(2), (wallMicros / (CHUNK_REQUESTS * chunks)).toFixed(2)]
+    ])
+  } finally {
+    await client.close()
+  }
+}
+
+async function runListing (): Promise<void> {
+  const client = new Client(service.url)
+  const rows = [['route', 'models listed', 'p50 µs', 'p99 µs', 'body bytes']]
+  try {
+    const tags = await client.request({ path: '/api/tags', method: 'GET' })
+    const listed = (await tags.body.json() as { models: unknown[] }).models.length
+    const routes: Array<[string, 'GET' | 'POST', string | undefined]> = [
+      ['/api/tags', 'GET', undefined],
+      ['/api/show', 'POST', JSON.stringify({ model: `openai/${LISTED[1000]!}` })]
+    ]
+    for (const [path, method, body] of routes) {
+      const samples: number[] = []
+      let bytes = 0
+      for (let index = 0; index < 550; index++) {
+        const micros = await timed(client, path, method, body)
+        if (index >= 50) samples.push(micros)
+      }
+      const response = await client.request({ path, method, headers: { 'content-type': 'application/json' }, body })
+      bytes = (await response.body.arrayBuffer()).byteLength
+      samples.sort((left, right) => left - right)
+      rows.push([path, String(listed), at(samples, 0.5).toFixed(0), at(samples, 0.99).toFixed(0), String(bytes)])
     }
   } finally {
     await client.close()
   }
-  samples.sort((left, right) => left - right)
-  const at = (quantile: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * quantile))]!
-  return { p50: at(0.5), p99: at(0.99) }
+  console.log('Model listing with %d models configured (500 sequential requests each)', LISTED.length)
+  print(rows)
 }
 
-const upstream = await startProcess('scripts/bench-upstream.ts')
-const service = await startProcess('scripts/bench-service.ts', { OPENAI_BASE_URL: upstream.url })
-const messages = [{ role: 'user', content: 'Hello' }]
-const rows: string[][] = [['mode', 'conc', 'direct req/s', 'service req/s', 'ratio', 'direct p50/p99 ms', 'service p50/p99 ms', 'added p50 ms', 'errors']]
-
+const stopAll = async (processes: Array<BenchProcess | undefined>) => { for (const child of processes) await child?.stop() }
 try {
-  for (const stream of [false, true]) {
-    for (const connections of [1, 64]) {
-      const direct = await measure(`${upstream.url}/chat/completions`, { model: 'fake-text', messages, stream, ...(stream ? { stream_options: { include_usage: true } } : {}) }, connections)
-      const through = await measure(`${service.url}/api/chat`, { model: 'openai/fake-text', messages, stream }, connections)
-      rows.push([
-        stream ? 'stream' : 'json',
-        String(connections),
-        direct.requestsPerSecond.toFixed(0),
-        through.requestsPerSecond.toFixed(0),
-        (through.requestsPerSecond / direct.requestsPerSecond).toFixed(2) + 'x',
-        `${direct.p50}/${direct.p99}`,
-        `${through.p50}/${through.p99}`,
-        (through.p50 - direct.p50).toFixed(2),
-        String(direct.errors + through.errors)
-      ])
-    }
-  }
-  const latencyRows: string[][] = [['mode', 'direct p50/p99 µs', 'service p50/p99 µs', 'added p50 µs']]
-  for (const stream of [false, true]) {
-    const direct = await sequentialLatency(`${upstream.url}/chat/completions`, { model: 'fake-text', messages, stream }, 2000)
-    const through = await sequentialLatency(`${service.url}/api/chat`, { model: 'openai/fake-text', messages, stream }, 2000)
-    latencyRows.push([stream ? 'stream' : 'json', `${direct.p50.toFixed(0)}/${direct.p99.toFixed(0)}`, `${through.p50.toFixed(0)}/${through.p99.toFixed(0)}`, (through.p50 - direct.p50).toFixed(0)])
-  }
-  rows.push([], ...latencyRows)
+  console.log(`bench: node ${process.version}, service ${service.url}, upstream ${upstream.url}, nginx ${nginx?.url ?? '-'}\n`)
+  if (NO_NGINX !== undefined) console.log(NO_NGINX + '\n')
+  if (ONLY.has('throughput')) await runThroughput()
+  if (ONLY.has('latency')) await runLatency()
+  if (ONLY.has('chunks')) await runChunks()
+  if (ONLY.has('listing')) await runListing()
 } finally {
-  service.child.kill('SIGTERM')
-  upstream.child.kill('SIGTERM')
+  await stopAll([service, nginx, upstream])
 }
-
-const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
-for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '))

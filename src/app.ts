@@ -12,13 +12,16 @@ import cors from '../plugins/cors.js'
 import embedding from '../plugins/embedding.js'
 import errorHandler from '../plugins/error-handler.js'
 import hostCheck from '../plugins/host-check.js'
+import keyLimits from '../plugins/key-limits.js'
 import lifecycle from '../plugins/lifecycle.js'
 import metrics from '../plugins/metrics.js'
 import modelAliases from '../plugins/model-aliases.js'
+import modelLists from '../plugins/model-lists.js'
 import openapi from '../plugins/openapi.js'
 import overload from '../plugins/overload.js'
 import providerRegistry from '../plugins/provider-registry.js'
 import requestLog from '../plugins/request-log.js'
+import sharedState from '../plugins/shared-state.js'
 import translation from '../plugins/translation.js'
 import upstreamAgent from '../plugins/upstream-agent.js'
 import userModels from '../plugins/user-models.js'
@@ -55,6 +58,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
 
   await app.register(config, { env: options.env })
   await app.register(configFile)
+  await app.register(sharedState)
   await app.register(sensible)
   await app.register(providerRegistry)
   await app.register(errorHandler)
@@ -62,15 +66,17 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(openapi)
   await app.register(lifecycle)
   await app.register(metrics)
-  // onRequest order: Host check, origin check, then client keys, admin keys, the in-flight bound, then abort wiring.
+  // onRequest order: Host check, origin check, then client keys, admin keys, per-key limits, the in-flight bound, then abort wiring.
   await app.register(hostCheck)
   await app.register(cors)
   await app.register(clientAuth)
   await app.register(adminKeys)
+  await app.register(keyLimits)
   await app.register(overload)
   await app.register(clientAbort)
   await app.register(upstreamAgent)
   for (const provider of providerPlugins) await app.register(provider)
+  await app.register(modelLists)
   await app.register(modelAliases)
   await app.register(userModels)
   await app.register(translation)

@@ -27,6 +27,21 @@ export abstract class OverloadError extends UnavailableError {
   }
 }
 
+/**
+ * A per-key limit (the config file's `limits`) is used up: 429, and the seconds until it frees up as
+ * Retry-After. The wording is ours; the `{"error": …}` shape and the status are Ollama's for a refused request.
+ */
+export abstract class LimitError extends RequestError {
+  /** Seconds, sent as Retry-After; set by `withRetryAfter`. */
+  retryAfter = '1'
+}
+
+/** `error` with its Retry-After set to `seconds` (rounded up, at least 1). */
+export function withRetryAfter<Kind extends LimitError> (error: Kind, seconds: number): Kind {
+  error.retryAfter = String(Math.max(1, Math.ceil(seconds)))
+  return error
+}
+
 /** The constructor of one entry: its message template's arguments, optionally followed by `{ cause }`. */
 export type CatalogueEntry<Kind extends AdapterError, Args extends unknown[]> = new (...args: [...Args] | [...Args, { cause: unknown }]) => Kind
 
@@ -62,6 +77,12 @@ export class UpstreamError extends UpstreamErrorEntry {
   }
 }
 
+/**
+ * The provider said the model does not exist (its "model not found", "does not exist", `InvalidEndpointOrModel`),
+ * always a 404. Routes answer it as Ollama's own `model 'NAME' not found` for the name the client sent.
+ */
+export class UpstreamModelNotFoundError extends UpstreamError {}
+
 /** No answer came from the provider: the connection failed or timed out, or the request's deadline passed. */
 export abstract class TransportError extends UpstreamError {}
 
@@ -69,6 +90,7 @@ const requestError = entriesOf(RequestError)
 const transportError = entriesOf(TransportError)
 const unavailableError = entriesOf(UnavailableError)
 const overloadError = entriesOf(OverloadError)
+const limitError = entriesOf(LimitError)
 
 /** A failure of ours (a bug, an exhausted stack): never blamed on the provider, never detailed to the client. */
 export const InternalServerError = entriesOf(AdapterError)('OLLAMA_INTERNAL', 'internal server error', 500)
@@ -78,6 +100,8 @@ export const InternalServerError = entriesOf(AdapterError)('OLLAMA_INTERNAL', 'i
 export const MissingBodyError = requestError('OLLAMA_MISSING_BODY', 'missing request body', 400)
 export const ModelRequiredError = requestError('OLLAMA_MODEL_REQUIRED', 'model is required', 400)
 export const ModelNotFoundError = requestError<[string]>('OLLAMA_MODEL_NOT_FOUND', "model '%s' not found", 404)
+/** Ollama's 404 for a name whose provider is known but not configured, ending with the variable to set. */
+export const ProviderNotConfiguredError = requestError<[string, string, string]>('OLLAMA_PROVIDER_NOT_CONFIGURED', "model '%s' not found (set %s to use %s)", 404)
 export const ThinkingUnsupportedError = requestError<[string]>('OLLAMA_THINKING_UNSUPPORTED', '"%s" does not support thinking', 400)
 export const ToolsUnsupportedError = requestError<[string]>('OLLAMA_TOOLS_UNSUPPORTED', '%s does not support tools', 400)
 export const InsertUnsupportedError = requestError<[string]>('OLLAMA_INSERT_UNSUPPORTED', '%s does not support insert', 400)
@@ -85,6 +109,13 @@ export const ChatUnsupportedError = requestError<[string]>('OLLAMA_CHAT_UNSUPPOR
 export const GenerateUnsupportedError = requestError<[string]>('OLLAMA_GENERATE_UNSUPPORTED', '"%s" does not support generate', 400)
 export const RawConflictError = requestError('OLLAMA_RAW_CONFLICT', 'raw mode does not support template, system, or context', 400)
 export const TopLogprobsRangeError = requestError('OLLAMA_TOP_LOGPROBS_RANGE', 'top_logprobs must be between 0 and 20', 400)
+/**
+ * Log probabilities asked of a model whose provider cannot return them (real Ollama computes them locally, so it has
+ * no such answer): the name as sent, then why (`its provider returns none`, or a rule such as thinking).
+ */
+export const LogprobsUnsupportedError = requestError<[string, string]>('OLLAMA_LOGPROBS_UNSUPPORTED', '"%s" does not support logprobs: %s', 400)
+/** A generate `context` this server did not issue, or one altered since (src/ollama/generate-context.ts). */
+export const InvalidContextError = requestError<[string]>('OLLAMA_INVALID_CONTEXT', 'invalid context: %s', 400)
 export const InvalidRequestError = requestError<[string]>('OLLAMA_INVALID_REQUEST', '%s', 400)
 /**
  * Ollama's capability check has this wording for every capability (`<full name> does not support <capability>`);
@@ -129,6 +160,11 @@ export const PullManifestNotFoundError = requestError('OLLAMA_PULL_MANIFEST_NOT_
 export const PushModelNotFoundError = requestError<[string]>('OLLAMA_PUSH_MODEL_NOT_FOUND', "model '%s' not found", 500)
 export const PushUnsupportedError = requestError<[string, string]>('OLLAMA_PUSH_UNSUPPORTED', 'pushing is not supported: %s is served by %s, there is no local model to upload', 500)
 
+/* Per-key limits. */
+
+export const RequestRateLimitError = limitError<[number]>('OLLAMA_REQUEST_RATE_LIMIT', 'rate limit exceeded: this key may make %d requests per minute', 429)
+export const TokenBudgetError = limitError<[number]>('OLLAMA_TOKEN_BUDGET', 'token limit exceeded: this key may use %d tokens per day (UTC)', 429)
+
 /* Transport errors: undici's and the socket's failures (src/upstream/transport-errors.ts maps their codes). */
 
 export const UpstreamConnectTimeoutError = transportError('OLLAMA_UPSTREAM_CONNECT_TIMEOUT', 'upstream connection timed out', 504)
@@ -152,6 +188,12 @@ export const ShuttingDownError = unavailableError('OLLAMA_SHUTTING_DOWN', 'serve
 export const ServerBusyError = overloadError('OLLAMA_SERVER_BUSY', 'server busy, please try again.  maximum pending requests exceeded', 503)
 /** The event loop lags past MAX_EVENT_LOOP_DELAY_MS (@fastify/under-pressure). */
 export const EventLoopBusyError = overloadError('OLLAMA_EVENT_LOOP_BUSY', 'server busy, please try again', 503)
+
+/**
+ * REDIS_URL is set and Redis does not answer: a model change written only here would be invisible to the
+ * other replicas, so none is made.
+ */
+export const SharedStateUnavailableError = unavailableError('OLLAMA_SHARED_STATE_UNAVAILABLE', 'model store unavailable: the shared state (Redis) cannot be reached, try again later', 503)
 
 /* The provider's answers. */
 

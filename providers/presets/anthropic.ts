@@ -34,5 +34,5 @@ export const anthropicDescriptor: ProviderDescriptor = Object.freeze<ProviderDes
   ]
 })
 
-// Each app's plugin keeps its own signed thinking, made when the plugin registers.
-export default defineProvider(anthropicDescriptor, () => createAnthropicProtocol(new ThinkingMemory()))
+// Each app's plugin keeps its own signed thinking, made when the plugin registers; with REDIS_URL, shared by every replica.
+export default defineProvider(anthropicDescriptor, (_settings, { shared }) => createAnthropicProtocol(new ThinkingMemory({ shared: shared?.entries('anthropic-thinking') })))

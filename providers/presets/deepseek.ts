@@ -29,6 +29,8 @@ export default definePreset({
     reasoningEfforts: ['high', 'max'],
     // Tool turns of a thinking model must carry their `reasoning_content` back.
     reasoningHistory: 'forward',
-    fillInMiddlePath: '/beta/completions'
+    fillInMiddlePath: '/beta/completions',
+    // "logprobs/top_logprobs raise an error" in thinking mode, V4's default (https://api-docs.deepseek.com/guides/thinking_mode, checked 2026-11).
+    logprobs: 'not-while-thinking'
   }
 })

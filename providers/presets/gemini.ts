@@ -24,6 +24,8 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   ...envNames('gemini', 'GOOGLE_API_KEY'),
   defaultCapabilities: GEMINI,
   defaultContextLength: 1_048_576,
+  // batchEmbedContents takes at most 100 requests.
+  defaultEmbeddingBatchSize: 100,
   models: [
     gemini('gemini-3.5-flash'),
     gemini('gemini-3.5-flash-lite'),
@@ -38,5 +40,5 @@ export const geminiDescriptor: ProviderDescriptor = Object.freeze<ProviderDescri
   ]
 })
 
-// Each app's plugin keeps its own thought signatures, made when the plugin registers.
-export default defineProvider(geminiDescriptor, () => createGeminiProtocol(new SignatureMemory()))
+// Each app's plugin keeps its own thought signatures, made when the plugin registers; with REDIS_URL, shared by every replica.
+export default defineProvider(geminiDescriptor, (_settings, { shared }) => createGeminiProtocol(new SignatureMemory({ shared: shared?.entries('gemini-signatures') })))

@@ -11,6 +11,7 @@ export default definePreset({
   defaultBaseUrl: 'https://api.mistral.ai/v1',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
+  defaultEmbeddingBatchSize: 32,
   models: [
     chatModel('mistral-large-latest', 'mistral', VISION, 262_144),
     chatModel('mistral-medium-latest', 'mistral', VISION, 131_072),

@@ -22,6 +22,8 @@ const openAi = definePreset({
   defaultBaseUrl: 'https://api.openai.com/v1',
   defaultCapabilities: ['completion', 'tools'],
   defaultContextLength: 128_000,
+  // /v1/embeddings takes up to 2048 inputs.
+  defaultEmbeddingBatchSize: 2048,
   models: [
     chat('gpt-5.5', REASONING, 400_000),
     chat('gpt-5.4', REASONING, 400_000),

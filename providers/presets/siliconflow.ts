@@ -15,6 +15,7 @@ export default definePreset({
   defaultBaseUrl: 'https://api.siliconflow.cn/v1',
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
+  defaultEmbeddingBatchSize: EMBEDDING_BATCH,
   models: [
     chatModel('deepseek-ai/DeepSeek-V4-Pro', 'deepseek', THINKING, 131_072),
     chatModel('deepseek-ai/DeepSeek-V4-Flash', 'deepseek', THINKING, 131_072),

@@ -15,6 +15,7 @@ export default definePreset({
   otherApiKeyNames: ['ZAI_API_KEY'],
   defaultCapabilities: TEXT,
   defaultContextLength: 131_072,
+  defaultEmbeddingBatchSize: 64,
   models: [
     chatModel('glm-5.2', 'glm', THINKING, 200_000),
     chatModel('glm-5.1', 'glm', THINKING, 200_000),

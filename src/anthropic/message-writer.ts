@@ -78,6 +78,9 @@ export class AnthropicMessageWriter implements AnswerWriter {
         case 'finish':
           doneReason = event.reason
           break
+        // The Messages reader never asks for log probabilities.
+        case 'logprobs':
+          break
         case 'error':
           if (!started) throw new UpstreamAnswerError(event.message)
           yield frame('error', anthropicErrorBody(500, event.message))
@@ -111,6 +114,8 @@ export class AnthropicMessageWriter implements AnswerWriter {
           break
         case 'finish':
           doneReason = event.reason
+          break
+        case 'logprobs':
           break
         case 'error':
           throw new UpstreamAnswerError(event.message)

@@ -39,11 +39,32 @@ export const ConfigServerSchema = Type.Object({
   streamUsageOption: Type.Optional(Type.Boolean({ description: 'Whether the server honours stream_options.include_usage (default true)' }))
 }, { $id: 'ConfigServer', additionalProperties: false })
 
+const KeyLimitFields = {
+  requestsPerMinute: Type.Optional(Type.Integer({ minimum: 1, description: 'Requests one client key may make per minute (fixed one-minute windows)' })),
+  tokensPerDay: Type.Optional(Type.Integer({ minimum: 1, description: 'Prompt plus completion tokens (the upstream\'s usage) one client key may use per UTC day' }))
+}
+
+export const ConfigKeyLimitSchema = Type.Object({
+  key: Type.String({ minLength: 1, description: 'The API_KEYS key this entry is for, or `sha256:<hex>` of it so the file holds no secret' }),
+  ...KeyLimitFields
+}, { $id: 'ConfigKeyLimit', additionalProperties: false })
+
+export const ConfigLimitsSchema = Type.Object({
+  ...KeyLimitFields,
+  keys: Type.Optional(Type.Array(ConfigKeyLimitSchema, { description: 'Per-key limits replacing the defaults above, field by field' }))
+}, {
+  $id: 'ConfigLimits',
+  additionalProperties: false,
+  description: 'Per-client-key limits, applied when API_KEYS is set; shared by replicas through Redis (REDIS_URL), else counted per process'
+})
+
 export const ConfigFileSchema = Type.Object({
   aliases: Type.Optional(Type.Record(Type.String({ minLength: 1 }), ConfigAliasSchema, { description: 'Alias name -> target or preset' })),
-  servers: Type.Optional(Type.Array(ConfigServerSchema))
+  servers: Type.Optional(Type.Array(ConfigServerSchema)),
+  limits: Type.Optional(ConfigLimitsSchema)
 }, { $id: 'ConfigFile', additionalProperties: false })
 
 export type ConfigAlias = Static<typeof ConfigAliasSchema>
 export type ConfigServer = Static<typeof ConfigServerSchema>
 export type ConfigFile = Static<typeof ConfigFileSchema>
+export type ConfigLimits = Static<typeof ConfigLimitsSchema>

@@ -13,6 +13,7 @@ export const ServerEnvSchema = Type.Object({
   UPSTREAM_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 1 }),
   UPSTREAM_HEADERS_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Wait for the upstream to start answering (reasoning models can take minutes)' }),
   UPSTREAM_IDLE_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'Longest gap between two upstream chunks' }),
+  MODEL_LIST_REFRESH_SECONDS: Type.Number({ default: 600, minimum: 0, description: 'Seconds between reads of each active provider\'s own model list, in the background (0: at start only)' }),
   CONFIG_FILE: Type.Optional(Type.String({ description: 'YAML or JSON file with model aliases and OpenAI-compatible servers' })),
   REQUEST_DEADLINE_MS: Type.Integer({ default: 600_000, minimum: 1, description: 'Longest wait for an answer to start, across every retry and fallback; for embeddings, the whole request' }),
   UPSTREAM_MAX_RETRIES: Type.Integer({ default: 2, minimum: 0, description: 'Retries per model on 429, 5xx, 529 and connection errors' }),
@@ -28,7 +29,9 @@ export const ServerEnvSchema = Type.Object({
   OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' })),
   ALLOWED_HOSTS: Type.Optional(Type.String({ description: 'Comma-separated extra Host names (`*` wildcards) a loopback listener answers, e.g. behind a reverse proxy' })),
   ADMIN_API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys that alone may create, copy, delete and push models; empty: no split' })),
-  METRICS_API_KEY: Type.Optional(Type.String({ description: 'Key GET /metrics alone accepts (Authorization: Bearer); empty: /metrics is guarded by API_KEYS like every route' }))
+  METRICS_API_KEY: Type.Optional(Type.String({ description: 'Key GET /metrics alone accepts (Authorization: Bearer); empty: /metrics is guarded by API_KEYS like every route' })),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^(rediss?://.*)?$', description: 'redis:// or rediss:// (TLS) URL, password and database included, of the Redis replicas share state through; empty: state stays in this process and DATA_DIR' })),
+  REDIS_KEY_PREFIX: Type.String({ default: 'ollama-adapter:', description: 'Prefix of every Redis key and channel, so several deployments can share one Redis' })
 })
 
 export type ServerEnv = Static<typeof ServerEnvSchema>

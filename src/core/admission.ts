@@ -10,7 +10,8 @@ import { readOptions } from './ollama-options.js'
 import type { ProviderRegistry, ResolvedModel } from './provider-registry.js'
 import {
   ChatUnsupportedError, EmbeddingUnsupportedError, EmbedModelNotFoundError, GenerateUnsupportedError, InsertUnsupportedError,
-  ModelNotFoundError, ModelRequiredError, ThinkingUnsupportedError, ToolsUnsupportedError, VisionUnsupportedError
+  LogprobsUnsupportedError, ModelNotFoundError, ModelRequiredError, ProviderNotConfiguredError, ThinkingUnsupportedError, ToolsUnsupportedError,
+  VisionUnsupportedError
 } from '../errors.js'
 
 export interface RequestedModel {
@@ -72,8 +73,19 @@ export function resolveRequestedModel (
     throw new ModelNotFoundError('')
   }
   const model = registry.resolve(name)
-  if (model === undefined) throw new ModelNotFoundError(name)
+  if (model === undefined) throw modelNotFound(registry, name)
   return { model, echo: name }
+}
+
+/**
+ * Ollama's 404 for a name no active provider serves (ModelNotFoundError); when the name belongs to a known provider
+ * that is not configured, the same 404 ending with the variable to set (ProviderNotConfiguredError).
+ */
+export function modelNotFound (registry: ProviderRegistry, name: string): Error {
+  const provider = registry.unconfiguredProvider(name)
+  if (provider === undefined) return new ModelNotFoundError(name)
+  const variable = provider.activation === 'base-url' ? provider.baseUrlEnv : provider.apiKeyEnv[0] ?? provider.baseUrlEnv
+  return new ProviderNotConfiguredError(name, variable, provider.displayName)
 }
 
 /** Whether a `think` setting asks for thinking (`false` asks a thinking model not to). */
@@ -119,7 +131,27 @@ export function checkCapabilities (requested: RequestedModel, needs: CapabilityN
 
 /** Whether a fallback can serve a request its first model was admitted for (the fallback loop skips it otherwise). */
 export function canServe (model: ResolvedModel, chat: NormalisedChatRequest): boolean {
-  return missingCapability(model.card, needsOf(chat)) === undefined
+  return missingCapability(model.card, needsOf(chat)) === undefined && logprobsRefusal(model, chat) === undefined
+}
+
+/**
+ * Why the model's provider cannot return the log probabilities `chat` asks for, or undefined when it can (or none
+ * were asked). A protocol without `logprobsRefusal` never returns them.
+ */
+export function logprobsRefusal (model: ResolvedModel, chat: NormalisedChatRequest): string | undefined {
+  if (chat.logprobs === undefined) return undefined
+  const { protocol, descriptor } = model.provider
+  if (protocol.logprobsRefusal === undefined) return `${descriptor.displayName} returns no log probabilities`
+  return protocol.logprobsRefusal(chat, { descriptor, card: model.card })
+}
+
+/**
+ * Throws LogprobsUnsupportedError (400, naming the model as sent) when the request asks for log probabilities its
+ * model's provider cannot return, rather than dropping the ask and answering without them.
+ */
+export function checkLogprobs (requested: RequestedModel, chat: NormalisedChatRequest): void {
+  const refusal = logprobsRefusal(requested.model, chat)
+  if (refusal !== undefined) throw new LogprobsUnsupportedError(requested.echo, refusal)
 }
 
 /** The client's Ollama options over the preset's, read as Ollama reads them (a wrong type throws OptionTypeError, 500). */
@@ -162,6 +194,7 @@ export function admitChat (registry: ProviderRegistry, defaultModel: string | un
     ? withoutThink(request.chat)
     : request.chat
   checkCapabilities(requested, needsOf(asked), rules.kind)
+  checkLogprobs(requested, asked)
   const { preset } = requested.model
   if (preset === undefined) return { model: requested.model, echo: requested.echo, chat: asked }
   const chat: NormalisedChatRequest = {
@@ -177,10 +210,13 @@ function withoutThink (chat: NormalisedChatRequest): NormalisedChatRequest {
   return rest
 }
 
-/** Whether the model is an embedding model and its provider's protocol has an embeddings API. */
+/**
+ * Whether the model may be asked to embed: its provider's protocol has an embeddings API, and it is an embedding
+ * model, or an id passed through that nothing lists, when the provider judges.
+ */
 export function canEmbed (model: ResolvedModel): boolean {
   const { protocol } = model.provider
-  return hasCapability(model.card, 'embedding') && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
+  return (hasCapability(model.card, 'embedding') || model.card.passedThrough === true) && protocol.buildEmbedRequest !== undefined && protocol.readEmbedResponse !== undefined
 }
 
 /**

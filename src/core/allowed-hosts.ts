@@ -108,8 +108,13 @@ function hostPattern (entry: string): RegExp {
  * Ollama's allow rules plus the operator's ALLOWED_HOSTS. Throws an Error at construction when an entry
  * carries a scheme, a path or a port: Hosts are judged without their port, so such an entry could never match.
  */
+/** Host headers whose verdict is kept; past this many, the memo starts over (a client cycling names cannot grow it). */
+const SETTLED_LIMIT = 256
+
 export class AllowedHosts {
   private readonly extra: RegExp[]
+  /** Verdicts that depend only on the header and ALLOWED_HOSTS, by header. */
+  private readonly settled = new Map<string, HostVerdict>()
 
   /** @param configured ALLOWED_HOSTS: comma-separated host names or IP literals, `*` wildcards allowed. */
   constructor (configured: string | undefined) {
@@ -131,16 +136,26 @@ export class AllowedHosts {
    * and ALLOWED_HOSTS pass as names; everything else is foreign.
    */
   judge (hostHeader: string): HostVerdict {
+    const settled = this.settled.get(hostHeader)
+    if (settled !== undefined) return settled
     const host = splitHostPort(hostHeader) ?? hostHeader
     const ip = parseIpLiteral(host)
-    if (ip !== undefined && (isLoopbackIp(ip) || PRIVATE.check(ip.address, ip.family) || isUnspecifiedIp(ip) || isInterfaceIp(ip))) {
-      return 'address'
-    }
+    if (ip !== undefined && (isLoopbackIp(ip) || PRIVATE.check(ip.address, ip.family) || isUnspecifiedIp(ip))) return this.settle(hostHeader, 'address')
+    // This machine's addresses and name can change: judged at each request, never kept.
+    if (ip !== undefined && isInterfaceIp(ip)) return 'address'
     const name = host.toLowerCase()
-    if (name === '' || name === 'localhost' || name === hostname().toLowerCase()) return 'name'
-    if (LOCAL_SUFFIXES.some((suffix) => name.endsWith(suffix))) return 'name'
-    if (this.extra.some((pattern) => pattern.test(name))) return 'name'
+    if (name === '' || name === 'localhost' || LOCAL_SUFFIXES.some((suffix) => name.endsWith(suffix)) || this.extra.some((pattern) => pattern.test(name))) {
+      return ip === undefined ? this.settle(hostHeader, 'name') : 'name'
+    }
+    if (name === hostname().toLowerCase()) return 'name'
     return 'foreign'
+  }
+
+  /** Keeps a verdict that depends only on the header and ALLOWED_HOSTS: clients send the same few Host headers. */
+  private settle (hostHeader: string, verdict: HostVerdict): HostVerdict {
+    if (this.settled.size >= SETTLED_LIMIT) this.settled.clear()
+    this.settled.set(hostHeader, verdict)
+    return verdict
   }
 }
 

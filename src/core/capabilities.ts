@@ -35,6 +35,12 @@ export interface ModelCard {
    * When false, a requested length is only applied here, by truncating and re-normalising.
    */
   readonly embeddingDimensions?: boolean
+  /** The fields were guessed (from the name and the provider's defaults), so a provider's list may say better. */
+  readonly inferred?: boolean
+  /** No card, list or configuration names the id: it is sent as written and the provider judges (it may embed, say). */
+  readonly passedThrough?: boolean
+  /** When the provider made the model available, RFC 3339, from its model list: `/api/tags` lists it as `modified_at`. */
+  readonly createdAt?: string
 }
 
 export interface ModelListing {
@@ -66,6 +72,8 @@ export interface ProviderDescriptor {
   /** Capabilities given to model ids that come from `modelsEnv`. */
   readonly defaultCapabilities: readonly Capability[]
   readonly defaultContextLength: number
+  /** Most inputs one embedding request may carry for an embedding model no card names (else 10). */
+  readonly defaultEmbeddingBatchSize?: number
   readonly models: readonly ModelCard[]
   /**
    * Bare model names (without the `id/` prefix) this provider claims, the way LiteLLM users expect

@@ -17,6 +17,23 @@ export interface UpstreamDurations {
   readonly evalNs?: number
 }
 
+/**
+ * One token's log probability, in the shape Ollama writes it (`api.TokenLogprob`, api/types.go) on its native
+ * answers and inside `choices[].logprobs.content` of its `/v1` layer, so writers pass it on untouched.
+ * `bytes`: the token's UTF-8 bytes.
+ */
+export interface TokenLogprob {
+  readonly token: string
+  /** Natural log of the token's probability (≤ 0). */
+  readonly logprob: number
+  bytes?: number[]
+}
+
+/** A generated token's log probability and, when asked for, the most likely tokens at its position (`api.Logprob`). */
+export interface Logprob extends TokenLogprob {
+  top_logprobs?: TokenLogprob[]
+}
+
 export type ChatEvent =
   | { readonly type: 'text-delta', readonly text: string }
   | { readonly type: 'thinking-delta', readonly text: string }
@@ -26,6 +43,11 @@ export type ChatEvent =
    */
   | { readonly type: 'thinking-signature', readonly signature: string, readonly redacted?: boolean }
   | { readonly type: 'tool-call', readonly toolCall: ToolCall }
+  /**
+   * Log probabilities of tokens about to be sent (only when the request asked for them): the mapper emits them before
+   * the text delta they describe, so a writer attaches them to the next piece it writes (or to the last one).
+   */
+  | { readonly type: 'logprobs', readonly logprobs: Logprob[] }
   | { readonly type: 'usage', readonly promptTokens: number, readonly completionTokens: number, readonly durations?: UpstreamDurations }
   | { readonly type: 'finish', readonly reason: DoneReason }
   | { readonly type: 'error', readonly message: string }

@@ -58,4 +58,14 @@ export interface NormalisedChatRequest {
   readonly options: SamplingOptions
   /** Fill-in-the-middle: the text after the insertion point; the last user message is the text before it. */
   readonly suffix?: string
+  /** Log probabilities asked for (Ollama's `logprobs: true`); absent: not asked, and nothing is sent upstream. */
+  readonly logprobs?: LogprobsRequest
 }
+
+export interface LogprobsRequest {
+  /** How many most likely tokens to return at each position, 0–20 (Ollama's `top_logprobs`). */
+  readonly top: number
+}
+
+/** Ollama's bounds of `top_logprobs` (server/routes.go: `req.TopLogprobs < 0 || req.TopLogprobs > 20`). */
+export const MAX_TOP_LOGPROBS = 20

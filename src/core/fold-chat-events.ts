@@ -1,5 +1,5 @@
 /** Folds ChatEvents into one whole answer: what every non-streamed writer (Ollama, /v1) builds its reply from. */
-import type { ToolCall, ChatEvent, DoneReason } from './chat-event.js'
+import type { ToolCall, ChatEvent, DoneReason, Logprob } from './chat-event.js'
 import type { AnswerMetrics } from './answer-metrics.js'
 import { UpstreamAnswerError } from '../errors.js'
 
@@ -8,6 +8,8 @@ export interface FoldedAnswer {
   readonly thinking: string
   readonly toolCalls: readonly ToolCall[]
   readonly doneReason: DoneReason
+  /** Every token's log probabilities in order; empty when none were asked for. */
+  readonly logprobs: readonly Logprob[]
 }
 
 /**
@@ -18,6 +20,7 @@ export async function foldChatEvents (events: AsyncIterable<ChatEvent>, metrics:
   const content: string[] = []
   const thinking: string[] = []
   const toolCalls: ToolCall[] = []
+  const logprobs: Logprob[] = []
   let doneReason: DoneReason = 'stop'
   for await (const event of events) {
     switch (event.type) {
@@ -33,6 +36,9 @@ export async function foldChatEvents (events: AsyncIterable<ChatEvent>, metrics:
         metrics.markToken()
         toolCalls.push(event.toolCall)
         break
+      case 'logprobs':
+        for (const logprob of event.logprobs) logprobs.push(logprob)
+        break
       case 'usage':
         metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
         break
@@ -43,5 +49,5 @@ export async function foldChatEvents (events: AsyncIterable<ChatEvent>, metrics:
         throw new UpstreamAnswerError(event.message)
     }
   }
-  return { content: content.join(''), thinking: thinking.join(''), toolCalls, doneReason }
+  return { content: content.join(''), thinking: thinking.join(''), toolCalls, doneReason, logprobs }
 }

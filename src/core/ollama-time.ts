@@ -8,13 +8,21 @@ export function nowNs (): bigint {
   return process.hrtime.bigint()
 }
 
+// Every chunk carries a timestamp: the seconds part is formatted once per second, not per chunk.
+let lastSecond = -1
+let lastSecondText = ''
+
 /** RFC 3339 UTC with a nanosecond fraction, trailing zeros trimmed, as Go's time.Time marshals. */
 export function formatTimestamp (monotonicNs: bigint = nowNs()): string {
   const epochNs = bootEpochNs + (monotonicNs - bootMonotonicNs)
-  const seconds = epochNs / 1_000_000_000n
-  const fraction = (epochNs % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
-  const base = new Date(Number(seconds) * 1000).toISOString().slice(0, 19)
-  return fraction === '' ? `${base}Z` : `${base}.${fraction}Z`
+  const second = Number(epochNs / 1_000_000_000n)
+  if (second !== lastSecond) {
+    lastSecond = second
+    lastSecondText = new Date(second * 1000).toISOString().slice(0, 19)
+  }
+  const nanos = Number(epochNs % 1_000_000_000n)
+  if (nanos === 0) return `${lastSecondText}Z`
+  return `${lastSecondText}.${String(nanos).padStart(9, '0').replace(/0+$/, '')}Z`
 }
 
 /** Integer nanoseconds between two monotonic readings, at least 1 so clients never divide by zero. */

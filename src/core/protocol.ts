@@ -1,5 +1,6 @@
 /** What a wire protocol module provides: pure functions from normalised requests to HTTP and back. */
 import type { ModelCard, ProviderDescriptor } from './capabilities.js'
+import type { ListedModel, ListGet } from './listed-model.js'
 import type { NormalisedChatRequest } from './chat-request.js'
 import type { EmbedBatchResult, EmbedOptions } from './embed-request.js'
 import type { StreamMapper } from './stream-mapper.js'
@@ -18,6 +19,12 @@ export interface ProtocolContext {
 export interface Protocol {
   /** Headers that authenticate a request; built from scratch, never from the client's. */
   authHeaders(apiKey: string): Record<string, string>
+  /**
+   * Reads, before `buildChatRequest` (which stays synchronous), what it needs from state shared between
+   * replicas: reasoning signatures another replica kept. Never rejects; unreadable state is unknown state.
+   * Absent: nothing to read (the usual case, so the hot path awaits nothing).
+   */
+  prepareChatRequest?(request: NormalisedChatRequest, context: ProtocolContext): Promise<void>
   /** The streamed chat request for this upstream. */
   buildChatRequest(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
   /**
@@ -25,6 +32,12 @@ export interface Protocol {
    * its stream is read by the same mapper. Absent: the protocol has none.
    */
   buildCompletionRequest?(request: NormalisedChatRequest, context: ProtocolContext): UpstreamHttpRequest
+  /**
+   * Why this upstream cannot return log probabilities for `request` (a clause such as `its provider returns
+   * none`), or undefined when it can; the request then asks for them and the mapper emits `logprobs` events.
+   * Absent: the upstream never returns them, and a request that asks is refused (400) before it is sent.
+   */
+  logprobsRefusal?(request: NormalisedChatRequest, context: ProtocolContext): string | undefined
   /** A fresh stateful mapper for one upstream stream. */
   createStreamMapper(): StreamMapper
   /** A readable message from an upstream error body (JSON or text). */
@@ -48,10 +61,12 @@ export interface Protocol {
   readCountTokensResponse?(body: unknown): number
   /** How the upstream frames its stream: SSE (the default) or one JSON object per line (Ollama). */
   readonly framing?: StreamFraming
-  /** Path (GET) of the upstream's model list, for providers whose models are discovered rather than listed. */
-  readonly modelListPath?: string
-  /** Model cards from the model list body; required with `modelListPath`. */
-  readModelList?(body: unknown): ModelCard[]
+  /**
+   * The provider's own model list, read with `get` (every page of it); throws when the list cannot be read or makes
+   * no sense. Absent: the upstream has no model list. Read in the background at start and on every refresh
+   * (plugins/model-lists.ts).
+   */
+  listModels?(get: ListGet): Promise<ListedModel[]>
 }
 
 export type StreamFraming = 'sse' | 'ndjson'

@@ -6,13 +6,18 @@
 import { asksThinking, type CapabilityNeeds } from '../core/admission.js'
 import type { SamplingOptions } from '../core/chat-request.js'
 import type { DialectRequest } from '../core/dialect.js'
+import { checkTopLogprobs, readLogprobsRequest } from '../core/logprobs-request.js'
 import type { ChatRequest } from '../schemas/chat.js'
 import { checkImageData } from './image-data.js'
 import { readFormat, readMessages, readThink, readTools } from './request-fields.js'
 
-/** Phase 1, while decoding: every message's images must be standard base64 (InvalidImageDataError, 400). */
+/**
+ * Phase 1, while decoding: every message's images must be standard base64 (InvalidImageDataError, 400), then
+ * `top_logprobs` must be 0–20 (TopLogprobsRangeError, 400).
+ */
 export function decodeChatBody (body: ChatRequest): void {
   for (const message of body.messages ?? []) checkImageData(message.images)
+  checkTopLogprobs(body.top_logprobs)
 }
 
 /** Phase 2, once the model is known: what the request needs of it. An invalid `think` throws InvalidRequestError (400). */
@@ -34,12 +39,14 @@ export function readChatRequest (body: ChatRequest, options: SamplingOptions): D
   const think = readThink(body.think)
   const tools = readTools(body.tools)
   const format = readFormat(body.format)
+  const logprobs = readLogprobsRequest(body.logprobs, body.top_logprobs)
   return {
     model: body.model,
     stream: body.stream !== false,
     chat: {
       messages: readMessages(body.messages ?? []),
       options,
+      ...(logprobs === undefined ? {} : { logprobs }),
       ...(tools.length > 0 ? { tools } : {}),
       ...(think === undefined ? {} : { think }),
       ...(format === undefined ? {} : { format })

@@ -1,6 +1,6 @@
 /** A resolved model as `/api/tags`, `/api/show` and `/api/ps` describe it; honest about being remote (size 0). */
 import { createHash } from 'node:crypto'
-import type { ResolvedModel } from '../core/provider-registry.js'
+import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
 
 const bootTime = new Date()
 
@@ -27,16 +27,49 @@ export function modelDetails (model: ResolvedModel) {
   }
 }
 
+/** When the model counts as modified: an Ollama upstream's date, else the provider's `created` date, else our start. */
+function modifiedAt (model: ResolvedModel): string {
+  return model.card.listing?.modifiedAt ?? model.card.createdAt ?? formatDate(bootTime)
+}
+
+/** One `/api/tags` entry: the only place an entry is rendered. */
 export function listedModel (model: ResolvedModel) {
   return {
     name: model.name,
     model: model.name,
-    modified_at: model.card.listing?.modifiedAt ?? formatDate(bootTime),
+    modified_at: modifiedAt(model),
     size: model.card.listing?.size ?? 0,
     digest: modelDigest(model),
     details: modelDetails(model),
     capabilities: [...model.card.capabilities]
   }
+}
+
+export type TagsEntry = ReturnType<typeof listedModel>
+
+/** Every listed model in Ollama's order, and their `/api/tags` entries, made once per registry change. */
+export interface Listing {
+  /** Most recently modified first, then by name: stable between calls. */
+  readonly models: readonly ResolvedModel[]
+  readonly tags: TagsEntry[]
+}
+
+const listings = new WeakMap<ProviderRegistry, { version: number, listing: Listing }>()
+
+/**
+ * The registry's models as `/api/tags` and `/v1/models` list them, as real Ollama sorts them (most recently modified
+ * first, then by name), built when the registry changed (a refreshed list, an alias, a pull) rather than per request.
+ */
+export function currentListing (registry: ProviderRegistry): Listing {
+  const cached = listings.get(registry)
+  if (cached !== undefined && cached.version === registry.version) return cached.listing
+  const dated = registry.list().map((model) => ({ model, time: Date.parse(modifiedAt(model)) || 0 }))
+  // Array.prototype.sort is stable: equal dates keep the registry's order by name.
+  dated.sort((left, right) => right.time - left.time)
+  const models = dated.map((entry) => entry.model)
+  const listing: Listing = { models, tags: models.map(listedModel) }
+  listings.set(registry, { version: registry.version, listing })
+  return listing
 }
 
 /**

@@ -1,21 +1,31 @@
 /** Ollama's answer writer: ChatEvents to NDJSON lines (one per delta, then `done: true` or an error line), or one folded chunk. */
 import type { AnswerMetrics } from '../core/answer-metrics.js'
-import type { ChatEvent, DoneReason } from '../core/chat-event.js'
+import type { ChatEvent, DoneReason, Logprob } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
 import { UpstreamAnswerError } from '../errors.js'
-import { buildChunk, toOllamaToolCall, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
+import { buildChunk, toOllamaToolCall, type AnswerPiece, type AnswerShape, type OllamaChunk } from './chunk-builder.js'
+import { encodeContext, type ContextTurn } from './generate-context.js'
 
-/** One per `/api/chat` or `/api/generate` answer; `model` is the name as the client sent it, echoed in every chunk. */
+/** A non-raw `/api/generate` answer's conversation: the turns its request's `context` carried, and its prompt. */
+export interface GenerateConversation {
+  readonly turns: readonly ContextTurn[]
+  readonly prompt: string
+}
+
+/**
+ * One per `/api/chat` or `/api/generate` answer; `model` is the name as the client sent it, echoed in every chunk.
+ * With a `conversation` (non-raw generate), the last chunk carries the `context` that continues it.
+ */
 export class NdjsonAnswerWriter implements AnswerWriter {
   /** Bare, without a charset, as Ollama streams. */
   readonly streamContentType = 'application/x-ndjson'
   readonly jsonContentType = 'application/json; charset=utf-8'
 
-  constructor (readonly shape: AnswerShape, readonly model: string) {}
+  constructor (readonly shape: AnswerShape, readonly model: string, readonly conversation?: GenerateConversation) {}
 
   /**
-   * A generator rather than a Transform: `Readable.from()` pulls a line only when the client's socket
+   * A generator rather than a Transform: `Readable.from()` (through batchedText) pulls a line only when the client's socket
    * wants more, which gives backpressure without a second stream on the hot path. Each line ends in `\n`.
    * An error before the first line throws UpstreamAnswerError; after it, Ollama's `{"error": "..."}` line ends the stream.
    */
@@ -24,21 +34,33 @@ export class NdjsonAnswerWriter implements AnswerWriter {
     let wroteLine = false
     let doneReason: DoneReason = 'stop'
     let toolCallCount = 0
-    const line = (chunk: OllamaChunk): string => {
+    // Log probabilities wait for the piece they describe (a mapper emits them just before it).
+    let pending: Logprob[] | undefined
+    const answer: string[] | undefined = this.conversation === undefined ? undefined : []
+    const line = (piece: AnswerPiece): string => {
       metrics.markToken()
       wroteLine = true
-      return JSON.stringify(chunk) + '\n'
+      if (pending !== undefined) {
+        piece.logprobs = pending
+        pending = undefined
+      }
+      return JSON.stringify(buildChunk(shape, model, piece)) + '\n'
     }
     for await (const event of events) {
       switch (event.type) {
         case 'text-delta':
-          if (event.text !== '') yield line(buildChunk(shape, model, { content: event.text }))
+          if (event.text === '') break
+          answer?.push(event.text)
+          yield line({ content: event.text })
           break
         case 'thinking-delta':
-          if (event.text !== '') yield line(buildChunk(shape, model, { content: '', thinking: event.text }))
+          if (event.text !== '') yield line({ content: '', thinking: event.text })
           break
         case 'tool-call':
-          yield line(buildChunk(shape, model, { content: '', toolCalls: [toOllamaToolCall(event.toolCall, toolCallCount++)] }))
+          yield line({ content: '', toolCalls: [toOllamaToolCall(event.toolCall, toolCallCount++)] })
+          break
+        case 'logprobs':
+          pending = pending === undefined ? event.logprobs : pending.concat(event.logprobs)
           break
         case 'usage':
           metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
@@ -53,13 +75,23 @@ export class NdjsonAnswerWriter implements AnswerWriter {
           return
       }
     }
-    yield JSON.stringify(buildChunk(shape, model, { content: '' }, { doneReason, metrics: metrics.finish() })) + '\n'
+    const context = answer === undefined ? undefined : this.contextAfter(answer.join(''))
+    const last: AnswerPiece = pending === undefined ? { content: '' } : { content: '', logprobs: pending }
+    yield JSON.stringify(buildChunk(shape, model, last, { doneReason, metrics: metrics.finish(), context })) + '\n'
   }
 
   /** The non-streamed answer: one `done: true` chunk folded from the same events, so the two cannot disagree. */
   async fold (events: AsyncIterable<ChatEvent>, metrics: AnswerMetrics): Promise<OllamaChunk> {
     const answer = await foldChatEvents(events, metrics)
-    const piece = { content: answer.content, thinking: answer.thinking, toolCalls: answer.toolCalls.map(toOllamaToolCall) }
-    return buildChunk(this.shape, this.model, piece, { doneReason: answer.doneReason, metrics: metrics.finish() })
+    const piece = { content: answer.content, thinking: answer.thinking, toolCalls: answer.toolCalls.map(toOllamaToolCall), logprobs: [...answer.logprobs] }
+    const context = this.conversation === undefined ? undefined : this.contextAfter(answer.content)
+    return buildChunk(this.shape, this.model, piece, { doneReason: answer.doneReason, metrics: metrics.finish(), context })
+  }
+
+  /** The `context` that continues the conversation with this answer's text. */
+  private contextAfter (text: string): number[] | undefined {
+    const { conversation } = this
+    if (conversation === undefined) return undefined
+    return encodeContext([...conversation.turns, { prompt: conversation.prompt, answer: text }])
   }
 }

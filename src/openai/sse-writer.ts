@@ -1,10 +1,10 @@
 /**
  * The `/v1` answer writer: ChatEvents to OpenAI server-sent events (deltas with the role in the first, a separate
  * finish chunk, a usage chunk when asked, then `data: [DONE]`), or folded into one `chat.completion` or
- * `text_completion` object. Streamed frames are pulled by `Readable.from`, so a slow client pauses the upstream read.
+ * `text_completion` object. Streamed frames are pulled by `batchedText` (src/core/batched-text.ts), so a slow client pauses the upstream read.
  */
 import type { AnswerMetrics } from '../core/answer-metrics.js'
-import type { ChatEvent, DoneReason } from '../core/chat-event.js'
+import type { ChatEvent, DoneReason, Logprob } from '../core/chat-event.js'
 import type { AnswerWriter } from '../core/dialect.js'
 import { foldChatEvents } from '../core/fold-chat-events.js'
 import { UpstreamAnswerError } from '../errors.js'
@@ -45,12 +45,22 @@ export class CompletionWriter implements AnswerWriter {
     let wroteChunk = false
     let toolCallCount = 0
     let doneReason: DoneReason = 'stop'
+    // Log probabilities wait for the delta they describe (a mapper emits them just before it), as `choices[].logprobs`.
+    let pending: Logprob[] | undefined
     const delta = (fields: DeltaFields): string => {
       metrics.markToken()
       const first = !wroteChunk
       wroteChunk = true
-      if (frame.kind === 'text') return frameOf(textChunk(frame, [{ text: fields.content, index: 0, finish_reason: null }]))
-      return frameOf(chatChunk(frame, [{ index: 0, delta: first ? { role: 'assistant', ...fields } : fields, finish_reason: null }]))
+      const logprobs = pending === undefined ? undefined : { content: pending }
+      pending = undefined
+      if (frame.kind === 'text') {
+        const choice: TextChoice = { text: fields.content, index: 0, finish_reason: null }
+        if (logprobs !== undefined) choice.logprobs = logprobs
+        return frameOf(textChunk(frame, [choice]))
+      }
+      const choice: ChatChoice = { index: 0, delta: first ? { role: 'assistant', ...fields } : fields, finish_reason: null }
+      if (logprobs !== undefined) choice.logprobs = logprobs
+      return frameOf(chatChunk(frame, [choice]))
     }
     for await (const event of events) {
       switch (event.type) {
@@ -62,6 +72,9 @@ export class CompletionWriter implements AnswerWriter {
           break
         case 'tool-call':
           if (frame.kind === 'chat') yield delta({ content: '', tool_calls: [toOpenAiToolCall(event.toolCall, toolCallCount++)] })
+          break
+        case 'logprobs':
+          pending = pending === undefined ? event.logprobs : pending.concat(event.logprobs)
           break
         case 'usage':
           metrics.setUsage(event.promptTokens, event.completionTokens)
@@ -77,9 +90,11 @@ export class CompletionWriter implements AnswerWriter {
       }
     }
     const reason = finishReason(doneReason, toolCallCount > 0)
+    // Log probabilities no delta took (of tokens that made no text) ride on the finish chunk.
+    const rest = pending === undefined ? {} : { logprobs: { content: pending } }
     yield frameOf(frame.kind === 'chat'
-      ? chatChunk(frame, [{ index: 0, delta: {}, finish_reason: reason }])
-      : textChunk(frame, [{ text: '', index: 0, finish_reason: reason }]))
+      ? chatChunk(frame, [{ index: 0, delta: {}, finish_reason: reason, ...rest }])
+      : textChunk(frame, [{ text: '', index: 0, finish_reason: reason, ...rest }]))
     if (this.includeUsage) {
       const usage = usageOf(metrics.promptTokens, metrics.completionTokens)
       yield frameOf(frame.kind === 'chat' ? { ...chatChunk(frame, []), usage } : { ...textChunk(frame, []), usage })
@@ -93,15 +108,19 @@ export class CompletionWriter implements AnswerWriter {
     const answer = await foldChatEvents(events, metrics)
     const reason = finishReason(answer.doneReason, answer.toolCalls.length > 0)
     const usage = usageOf(metrics.promptTokens, metrics.completionTokens)
+    const logprobs = answer.logprobs.length === 0 ? {} : { logprobs: { content: [...answer.logprobs] } }
     if (frame.kind === 'text') {
-      return { ...frameHeader(frame, 'text_completion'), choices: [{ text: answer.content, index: 0, finish_reason: reason }], usage }
+      return { ...frameHeader(frame, 'text_completion'), choices: [{ text: answer.content, index: 0, finish_reason: reason, ...logprobs }], usage }
     }
     const message: OpenAiChatCompletion['choices'][number]['message'] = { role: 'assistant', content: answer.content }
     if (answer.thinking !== '') message.reasoning = answer.thinking
     if (answer.toolCalls.length > 0) message.tool_calls = answer.toolCalls.map(toOpenAiToolCall)
-    return { ...frameHeader(frame, 'chat.completion'), choices: [{ index: 0, message, finish_reason: reason }], usage }
+    return { ...frameHeader(frame, 'chat.completion'), choices: [{ index: 0, message, finish_reason: reason, ...logprobs }], usage }
   }
 }
+
+type ChatChoice = OpenAiChatCompletionChunk['choices'][number]
+type TextChoice = OpenAiTextCompletionChunk['choices'][number]
 
 /** A `chat.completion.chunk` without usage: the header, then the choices. */
 function chatChunk (frame: CompletionFrame, choices: OpenAiChatCompletionChunk['choices']): OpenAiChatCompletionChunk {

@@ -46,6 +46,8 @@ export class ResponsesWriter implements AnswerWriter {
         doneReason = event.reason
         continue
       }
+      // The Responses reader never asks for log probabilities.
+      if (event.type === 'logprobs') continue
       if (event.type === 'error') {
         if (!started) throw new UpstreamAnswerError(event.message)
         yield sse({ type: 'response.failed', response: responseObject(this.frame, { status: 'failed', output: assembler.output, error: { code: 'server_error', message: event.message } }) })
@@ -71,7 +73,7 @@ export class ResponsesWriter implements AnswerWriter {
       if (event.type === 'usage') metrics.setUsage(event.promptTokens, event.completionTokens, event.durations)
       else if (event.type === 'finish') doneReason = event.reason
       else if (event.type === 'error') throw new UpstreamAnswerError(event.message)
-      else apply(assembler, event, metrics)
+      else if (event.type !== 'logprobs') apply(assembler, event, metrics)
     }
     assembler.finish(doneReason)
     return this.final(assembler, doneReason, metrics)
@@ -86,7 +88,7 @@ export class ResponsesWriter implements AnswerWriter {
 }
 
 /** The events one piece of output makes; every piece marks the first-token time. */
-function apply (assembler: OutputAssembler, event: Exclude<ChatEvent, { type: 'usage' | 'finish' | 'error' }>, metrics: AnswerMetrics): StreamEvent[] {
+function apply (assembler: OutputAssembler, event: Exclude<ChatEvent, { type: 'usage' | 'finish' | 'error' | 'logprobs' }>, metrics: AnswerMetrics): StreamEvent[] {
   metrics.markToken()
   switch (event.type) {
     case 'text-delta': return assembler.text(event.text)

@@ -1,7 +1,7 @@
 /** POST /api/chat */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { CHAT_RULES, checkCapabilities, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
+import { CHAT_RULES, checkCapabilities, checkLogprobs, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
 import { chatNeeds, decodeChatBody, readChatRequest } from '../ollama/chat-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
@@ -25,7 +25,8 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
         stream: ChatResponseSchema,
         errors: {
           ...UPSTREAM_ERRORS,
-          400: 'Invalid request, bad image data, or a capability the model lacks (tools, thinking, vision, chat)',
+          400: 'Invalid request, bad image data, top_logprobs outside 0–20, a capability the model lacks (tools, thinking, vision, chat), ' +
+            'or logprobs its provider cannot return',
           500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
         }
       })
@@ -50,6 +51,7 @@ const chatRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     const read = readChatRequest(body, options)
     const chat = withPresetMessages(read.chat, preset, CHAT_RULES.kind)
+    checkLogprobs(requested, chat)
     return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('chat', requested.echo))
   })
 }

@@ -1,8 +1,8 @@
 /** POST /api/generate */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { checkCapabilities, GENERATE_RULES, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
-import { decodeGenerateBody, generateNeeds, hasContext, readGenerateRequest } from '../ollama/generate-reader.js'
+import { checkCapabilities, checkLogprobs, GENERATE_RULES, presetOptions, resolveRequestedModel, withPresetMessages } from '../core/admission.js'
+import { decodeGenerateBody, generateNeeds, hasContext, readContextTurns, readGenerateRequest } from '../ollama/generate-reader.js'
 import { parseKeepAlive } from '../ollama/keep-alive.js'
 import { loadAnswer } from '../ollama/load-answer.js'
 import { NdjsonAnswerWriter } from '../ollama/ndjson-writer.js'
@@ -25,7 +25,8 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
         stream: GenerateChunkSchema,
         errors: {
           ...UPSTREAM_ERRORS,
-          400: 'Invalid request, bad image data, raw with template/system/context, or a capability the model lacks (thinking, vision, insert)',
+          400: 'Invalid request, bad image data, top_logprobs outside 0–20, raw with template/system/context, a capability the model lacks ' +
+            '(thinking, vision, insert), logprobs its provider cannot return, or a context this server did not issue',
           500: 'An internal failure, or an option of the wrong type (Ollama\'s status for it)'
         }
       })
@@ -50,11 +51,18 @@ const generateRoute: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     if (body.template) request.log.debug('generate: template ignored, providers apply their own chat templates')
     if (body.raw === true) request.log.debug('generate: raw accepted; the provider still applies its chat template')
-    if (hasContext(body)) request.log.debug('generate: context accepted and ignored, providers keep no token state')
-    const read = readGenerateRequest(body, options)
-    // A raw prompt goes as sent: no system prompt, no preset messages.
-    const chat = body.raw === true ? read.chat : withPresetMessages(read.chat, preset, GENERATE_RULES.kind)
-    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, new NdjsonAnswerWriter('generate', requested.echo))
+    const turns = readContextTurns(body)
+    const read = readGenerateRequest(body, options, turns)
+    // A raw prompt goes as sent: no system prompt, no preset messages. With a context, the preset's messages are
+    // not repeated (as Ollama adds a model's MESSAGEs only without one); its system prompt still leads.
+    const chat = body.raw === true
+      ? read.chat
+      : withPresetMessages(read.chat, hasContext(body) && preset !== undefined ? { ...preset, messages: undefined } : preset, GENERATE_RULES.kind)
+    checkLogprobs(requested, chat)
+    // Raw answers carry no context, as in Ollama.
+    const conversation = body.raw === true ? undefined : { turns, prompt: body.prompt ?? '' }
+    const writer = new NdjsonAnswerWriter('generate', requested.echo, conversation)
+    return fastify.answer(request, reply, { model: requested.model, chat, keepAliveMs, stream: read.stream }, writer)
   })
 }
 

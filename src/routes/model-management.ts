@@ -44,6 +44,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const stream = request.body.stream !== false
     // Ollama's registry answer for a name it does not have, after the first step.
     if (model === undefined) return sendProgress(reply, [{ status: 'pulling manifest' }], stream, new PullManifestNotFoundError())
+    // As in Ollama, a pulled name is listed from now on (MaxKB and others check /api/tags before they use a name).
+    if (!isListed(fastify.providers, name)) await fastify.userModels.pull(name)
     return sendProgress(reply, [
       { status: 'pulling manifest' },
       { status: 'verifying sha256 digest', digest: `sha256:${modelDigest(model)}` },
@@ -94,7 +96,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'An invalid name, no `from`, files or adapters, wrong-typed parameters, a bad message role, or a name that is not user-defined',
           403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'The model in `from` is not served',
-          500: 'The model could not be saved in DATA_DIR'
+          500: 'The model could not be saved in DATA_DIR',
+          503: 'REDIS_URL is set and Redis does not answer: nothing is changed (or the server is busy or closing)'
         }
       })
     }
@@ -135,7 +138,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'An invalid source or destination, or a destination that is not user-defined',
           403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'The source is not served',
-          500: 'The copy could not be saved in DATA_DIR'
+          500: 'The copy could not be saved in DATA_DIR',
+          503: 'REDIS_URL is set and Redis does not answer: nothing is changed (or the server is busy or closing)'
         }
       })
     }
@@ -165,7 +169,8 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
           400: 'An invalid name, or a model that is not user-defined',
           403: 'ADMIN_API_KEYS is set and the request carries none of its keys',
           404: 'No such user-defined model',
-          500: 'The change could not be saved in DATA_DIR'
+          500: 'The change could not be saved in DATA_DIR',
+          503: 'REDIS_URL is set and Redis does not answer: nothing is changed (or the server is busy or closing)'
         }
       })
     }
@@ -174,6 +179,11 @@ const modelManagementRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const alias = name === '' ? undefined : fastify.providers.getAlias(name)
     const known = alias !== undefined || (name !== '' && fastify.providers.resolve(name) !== undefined)
     if (!known && !isValidModelName(name)) throw new InvalidNameError(name)
+    // A pulled name is only listed: deleting it stops the listing, as deleting a pulled model does in Ollama.
+    if (alias === undefined && fastify.providers.isPulled(name)) {
+      await fastify.userModels.remove(name)
+      return reply.send()
+    }
     if (alias === undefined || alias.origin !== 'user') {
       refuseNonUserModel(fastify.providers, name)
       throw new ModelNotFoundError(name)
@@ -244,3 +254,10 @@ function readPresetMessages (messages: CreateRequest['messages']): PresetMessage
 }
 
 export default modelManagementRoutes
+
+/** Whether `/api/tags` already lists this exact name (`:latest` implied, case-insensitive). */
+function isListed (registry: ProviderRegistry, name: string): boolean {
+  const trimmed = name.trim().toLowerCase()
+  const wanted = trimmed.includes(':') ? trimmed : `${trimmed}:latest`
+  return registry.list().some((model) => model.name.toLowerCase() === wanted)
+}

@@ -1,8 +1,9 @@
 /** GET /api/tags, POST /api/show, GET /api/ps: the registry's models in Ollama's listing shapes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { ModelNotFoundError, ModelRequiredError } from '../errors.js'
-import { listedModel, runningModel, showModel } from '../ollama/model-listing.js'
+import { modelNotFound } from '../core/admission.js'
+import { ModelRequiredError } from '../errors.js'
+import { currentListing, runningModel, showModel } from '../ollama/model-listing.js'
 import { answerSchemas, BODY_ERRORS } from '../schemas/answer-schemas.js'
 import { OLLAMA_DIALECT } from '../schemas/common.js'
 import { PsResponseSchema, ShowRequestSchema, ShowResponseSchema, TagsResponseSchema } from '../schemas/models.js'
@@ -18,7 +19,7 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       tags: ['models'],
       response: answerSchemas(OLLAMA_DIALECT, { description: 'Every served model', json: TagsResponseSchema })
     }
-  }, async () => ({ models: fastify.providers.list().map(listedModel) }))
+  }, async () => ({ models: currentListing(fastify.providers).tags }))
 
   fastify.post('/api/show', {
     schema: {
@@ -36,7 +37,7 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const name = request.body?.model || request.body?.name
     if (!name) throw new ModelRequiredError()
     const model = fastify.providers.resolve(name)
-    if (model === undefined) throw new ModelNotFoundError(name.includes(':') ? name : `${name}:latest`)
+    if (model === undefined) throw modelNotFound(fastify.providers, name.includes(':') ? name : `${name}:latest`)
     const copilot = (request.headers['user-agent'] ?? '').startsWith(COPILOT_USER_AGENT)
     return showModel(model, copilot ? name : model.card.id)
   })
@@ -49,7 +50,7 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: answerSchemas(OLLAMA_DIALECT, { description: 'Models used within their keep_alive', json: PsResponseSchema })
     }
   }, async () => ({
-    models: fastify.recentModels.list().map((entry) => runningModel(entry.model, entry.expiresAt))
+    models: (await fastify.recentModels.listEverywhere((name) => fastify.providers.resolve(name))).map((entry) => runningModel(entry.model, entry.expiresAt))
   }))
 }
 

@@ -30,7 +30,7 @@ export interface AnswerSpec<Json extends TSchema = TSchema, Item extends TSchema
   readonly text?: Text
   /** A 200 with an empty body. */
   readonly empty?: boolean
-  /** The error statuses this route answers beside those every route may (401, 500, 503), with their meaning here. */
+  /** The error statuses this route answers beside those every route may (401, 429, 500, 503), with their meaning here. */
   readonly errors?: Partial<Record<ErrorStatus, string>>
   /** A probe, open without a client key: no 401. */
   readonly open?: boolean
@@ -46,6 +46,7 @@ export const ServerClosingBodySchema = Type.Object({
 /** Statuses any route may answer. */
 const EVERY_ROUTE: Partial<Record<ErrorStatus, string>> = {
   401: 'API_KEYS is set and the request carries none of its keys (`Authorization: Bearer …` or `x-api-key`)',
+  429: 'A per-key limit of the config file (`limits`: requests per minute, tokens per UTC day) is used up; Retry-After says when it frees up',
   500: 'An internal failure',
   503: 'Busy (event-loop delay over MAX_EVENT_LOOP_DELAY_MS, with Retry-After), or the server is closing'
 }
@@ -62,7 +63,7 @@ export const UPSTREAM_ERRORS: Partial<Record<ErrorStatus, string>> = {
   401: 'API_KEYS is set and the request carries none of its keys, or the provider refused the configured key',
   404: 'Unknown model, or a model the provider does not have',
   413: 'The body is larger than BODY_LIMIT_BYTES, or the provider found the request too large',
-  429: 'The provider\'s rate limit; its Retry-After is passed on',
+  429: 'The provider\'s rate limit (its Retry-After is passed on), or a per-key limit of the config file is used up (Retry-After: when it frees up)',
   502: 'The provider failed, could not be reached, or answered something unreadable',
   503: 'MAX_PENDING_ANSWERS answers in flight, the event loop is overloaded, the provider is overloaded, ' +
     'no model of the fallback chain is available, or the server is closing; Retry-After when known',
@@ -173,7 +174,11 @@ export function answerSchemas<ErrorBody extends TSchema, Json extends TSchema = 
   spec: AnswerSpec<Json, Item, Text>
 ) {
   const errors = { ...EVERY_ROUTE, ...spec.errors }
-  if (spec.open === true) delete errors[401]
+  if (spec.open === true) {
+    delete errors[401]
+    // Probes are never limited.
+    if (spec.errors?.[429] === undefined) delete errors[429]
+  }
   const response = { 200: successAnswer(dialect, spec), '4xx': errorRange(dialect, 4, errors), '5xx': errorRange(dialect, 5, errors) }
   // An empty 200 is typed `unknown` (see AnswerSchemas), which the null schema it is does not say by itself.
   return response as AnswerSchemas<SuccessOf<Json, Item, Text>, FailureOf<ErrorBody>>

@@ -1,6 +1,6 @@
 /** `/api/chat` request and response bodies. */
 import { Type, type Static } from '@sinclair/typebox'
-import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, MessageSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, StringEnum, ThinkSchema, ToolSchema } from './common.js'
+import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, LogprobSchema, LogprobsRequestProperties, MessageSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, StringEnum, ThinkSchema, ToolSchema } from './common.js'
 
 export const ChatRequestSchema = Type.Object({
   model: Type.Optional(Type.String({ description: 'provider/model, optionally with :latest' })),
@@ -13,8 +13,7 @@ export const ChatRequestSchema = Type.Object({
   think: Type.Optional(Type.Union([Type.Ref(ThinkSchema), Type.Null()])),
   truncate: Type.Optional(Type.Boolean()),
   shift: Type.Optional(Type.Boolean()),
-  logprobs: Type.Optional(Type.Boolean()),
-  top_logprobs: Type.Optional(Type.Integer())
+  ...LogprobsRequestProperties
 }, { $id: 'ChatRequest' })
 
 export type ChatRequest = Static<typeof ChatRequestSchema>
@@ -34,6 +33,7 @@ export const ChatResponseSchema = Type.Object({
   }),
   done_reason: Type.Optional(DoneReasonSchema),
   done: Type.Boolean(),
+  logprobs: Type.Optional(Type.Array(Type.Ref(LogprobSchema), { description: 'When asked for: the tokens of this line (one-shot: of the whole answer)' })),
   ...MetricsProperties
 }, { $id: 'ChatResponse', description: 'One answer, or one NDJSON line of a streamed answer' })
 

@@ -96,6 +96,29 @@ export const AnswerToolCallSchema = Type.Object({
 
 export type AnswerToolCall = Static<typeof AnswerToolCallSchema>
 
+const TokenLogprobProperties = {
+  token: Type.String(),
+  logprob: Type.Number({ description: 'Natural log of the token\'s probability, as the provider reported it' }),
+  bytes: Type.Optional(Type.Array(Type.Integer(), { description: 'The token\'s UTF-8 bytes' }))
+}
+
+/**
+ * One generated token's log probability (Ollama's `api.Logprob`), on native answers and in `/v1`'s `choices[].logprobs.content`;
+ * `top_logprobs` when the request asked for more than 0.
+ */
+export const LogprobSchema = Type.Object({
+  ...TokenLogprobProperties,
+  top_logprobs: Type.Optional(Type.Array(Type.Object(TokenLogprobProperties), { description: 'The most likely tokens at this position, most likely first' }))
+}, { $id: 'Logprob' })
+
+export type LogprobEntry = Static<typeof LogprobSchema>
+
+/** Request fields `logprobs` and `top_logprobs`, on `/api/chat` and `/api/generate` alike. */
+export const LogprobsRequestProperties = {
+  logprobs: Type.Optional(Type.Boolean({ description: 'Return each token\'s log probability, where the model\'s provider offers them (else 400)' })),
+  top_logprobs: Type.Optional(Type.Integer({ description: 'With logprobs: the most likely tokens to return at each position, 0–20 (else 400)' }))
+}
+
 export const MessageSchema = Type.Object({
   role: Type.String({ description: 'system, user, assistant or tool' }),
   content: Type.Optional(Type.String()),

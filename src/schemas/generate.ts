@@ -1,6 +1,6 @@
 /** `/api/generate` request and response bodies. */
 import { Type, type Static } from '@sinclair/typebox'
-import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, MetricsProperties, OptionsSchema, StreamFlagSchema, ThinkSchema } from './common.js'
+import { AnswerToolCallSchema, DoneReasonSchema, FormatSchema, KeepAliveSchema, LogprobSchema, LogprobsRequestProperties, MetricsProperties, OptionsSchema, StreamFlagSchema, ThinkSchema } from './common.js'
 
 export const GenerateRequestSchema = Type.Object({
   model: Type.Optional(Type.String()),
@@ -8,7 +8,10 @@ export const GenerateRequestSchema = Type.Object({
   suffix: Type.Optional(Type.String({ description: 'Text after the insertion point (fill-in-the-middle)' })),
   system: Type.Optional(Type.String()),
   template: Type.Optional(Type.String({ description: 'Accepted and ignored: providers apply their own templates' })),
-  context: Type.Optional(Type.Union([Type.Array(Type.Integer()), Type.Null()])),
+  context: Type.Optional(Type.Union([Type.Array(Type.Integer()), Type.Null()], {
+    description: 'The `context` of an earlier answer from this server: that conversation continues (its prompts and answers come before this prompt); ' +
+      'one this server did not issue answers 400'
+  })),
   raw: Type.Optional(Type.Boolean()),
   images: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
   format: Type.Optional(Type.Ref(FormatSchema)),
@@ -18,8 +21,7 @@ export const GenerateRequestSchema = Type.Object({
   think: Type.Optional(Type.Union([Type.Ref(ThinkSchema), Type.Null()])),
   truncate: Type.Optional(Type.Boolean()),
   shift: Type.Optional(Type.Boolean()),
-  logprobs: Type.Optional(Type.Boolean()),
-  top_logprobs: Type.Optional(Type.Integer())
+  ...LogprobsRequestProperties
 }, { $id: 'GenerateRequest' })
 
 export type GenerateRequest = Static<typeof GenerateRequestSchema>
@@ -31,11 +33,19 @@ const generateAnswerProperties = {
   thinking: Type.Optional(Type.String()),
   done: Type.Boolean(),
   done_reason: Type.Optional(DoneReasonSchema),
+  context: Type.Optional(Type.Array(Type.Integer(), {
+    description: 'Last line of a non-raw answer: the conversation so far (its prompts and answers, as Unicode code points of a compact JSON), ' +
+      'to send back as the next request\'s `context`'
+  })),
   ...MetricsProperties
 }
 
+const LogprobsAnswerProperty = {
+  logprobs: Type.Optional(Type.Array(Type.Ref(LogprobSchema), { description: 'When asked for: the tokens of this line (one-shot: of the whole answer)' }))
+}
+
 /** The one-shot answer (src/ollama/ndjson-writer.ts); `done_reason` and the metrics always, `thinking` when not empty. */
-export const GenerateResponseSchema = Type.Object(generateAnswerProperties, {
+export const GenerateResponseSchema = Type.Object({ ...generateAnswerProperties, ...LogprobsAnswerProperty }, {
   $id: 'GenerateResponse',
   description: 'The one-shot answer; also a load or unload answer'
 })
@@ -48,7 +58,8 @@ export type GenerateResponse = Static<typeof GenerateResponseSchema>
  */
 export const GenerateChunkSchema = Type.Object({
   ...generateAnswerProperties,
-  tool_calls: Type.Optional(Type.Array(Type.Ref(AnswerToolCallSchema), { description: 'On the last line only' }))
+  tool_calls: Type.Optional(Type.Array(Type.Ref(AnswerToolCallSchema), { description: 'On the last line only' })),
+  ...LogprobsAnswerProperty
 }, { $id: 'GenerateChunk', description: 'One NDJSON line of a streamed answer; done_reason and the metrics on the last only' })
 
 export type GenerateChunk = Static<typeof GenerateChunkSchema>

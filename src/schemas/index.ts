@@ -7,7 +7,7 @@ import {
   OpenAiOrAnthropicErrorBodySchema
 } from './anthropic.js'
 import { ChatRequestSchema, ChatResponseSchema } from './chat.js'
-import { AnswerToolCallSchema, ErrorBodySchema, FormatSchema, KeepAliveSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from './common.js'
+import { AnswerToolCallSchema, ErrorBodySchema, FormatSchema, KeepAliveSchema, LogprobSchema, MessageSchema, OptionsSchema, ThinkSchema, ToolCallSchema, ToolSchema } from './common.js'
 import { EmbeddingsRequestSchema, EmbeddingsResponseSchema, EmbedRequestSchema, EmbedResponseSchema } from './embed.js'
 import { GenerateChunkSchema, GenerateRequestSchema, GenerateResponseSchema } from './generate.js'
 import { HealthStatusSchema } from './health.js'
@@ -23,7 +23,7 @@ import { ResponsesResponseSchema, ResponsesStreamEventSchema } from './responses
 /** Grouped by file; a new dialect adds its own line (and its tag to OPENAPI_TAGS when it has a new one). */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
   ServerClosingBodySchema, HealthStatusSchema,
-  ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, AnswerToolCallSchema, MessageSchema, ToolSchema,
+  ErrorBodySchema, OptionsSchema, KeepAliveSchema, ThinkSchema, FormatSchema, ToolCallSchema, AnswerToolCallSchema, LogprobSchema, MessageSchema, ToolSchema,
   ChatRequestSchema, ChatResponseSchema, GenerateRequestSchema, GenerateResponseSchema, GenerateChunkSchema,
   EmbedRequestSchema, EmbedResponseSchema, EmbeddingsRequestSchema, EmbeddingsResponseSchema,
   VersionResponseSchema, ModelDetailsSchema, ListedModelSchema, TagsResponseSchema, ShowRequestSchema, ShowResponseSchema, RunningModelSchema, PsResponseSchema,

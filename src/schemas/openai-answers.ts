@@ -1,6 +1,6 @@
 /** `/v1` answers as src/openai/ writes them: completion objects, their streamed chunks, embeddings and models. */
 import { Type, type Static } from '@sinclair/typebox'
-import { StringEnum } from './common.js'
+import { LogprobSchema, StringEnum } from './common.js'
 
 const FINISH_REASONS = ['stop', 'length', 'tool_calls'] as const
 
@@ -12,6 +12,11 @@ const ChunkFinishReasonSchema = Type.Unsafe<(typeof FINISH_REASONS)[number] | nu
   enum: [...FINISH_REASONS, null],
   description: 'null until the chunk that ends the choice'
 })
+
+/** `choices[].logprobs` as Ollama's `/v1` layer writes it (`ChoiceLogprobs`, openai/openai.go), when they were asked for. */
+const ChoiceLogprobsSchema = Type.Optional(Type.Object({
+  content: Type.Array(Type.Ref(LogprobSchema))
+}, { description: 'When asked for: the tokens of this choice or chunk' }))
 
 /** Fields every answer object and chunk starts with (src/openai/completion-frame.ts `frameHeader`). */
 function header<T extends readonly string[]> (objects: T) {
@@ -56,7 +61,8 @@ export const OpenAiChatCompletionSchema = Type.Object({
       reasoning: Type.Optional(Type.String({ description: 'The model\'s thinking, when it thought' })),
       tool_calls: Type.Optional(Type.Array(Type.Ref(OpenAiAnswerToolCallSchema)))
     }),
-    finish_reason: FinishReasonSchema
+    finish_reason: FinishReasonSchema,
+    logprobs: ChoiceLogprobsSchema
   })),
   usage: Type.Ref(OpenAiUsageSchema)
 }, { $id: 'OpenAiChatCompletion' })
@@ -78,7 +84,8 @@ export const OpenAiChatCompletionChunkSchema = Type.Object({
       reasoning: Type.Optional(Type.String()),
       tool_calls: Type.Optional(Type.Array(Type.Ref(OpenAiAnswerToolCallSchema)))
     }),
-    finish_reason: ChunkFinishReasonSchema
+    finish_reason: ChunkFinishReasonSchema,
+    logprobs: ChoiceLogprobsSchema
   }), { description: 'Empty on the usage chunk' }),
   usage: Type.Optional(Type.Ref(OpenAiUsageSchema, { description: 'On the usage chunk only' }))
 }, { $id: 'OpenAiChatCompletionChunk' })
@@ -91,7 +98,8 @@ export const OpenAiTextCompletionSchema = Type.Object({
   choices: Type.Array(Type.Object({
     text: Type.String(),
     index: Type.Integer(),
-    finish_reason: FinishReasonSchema
+    finish_reason: FinishReasonSchema,
+    logprobs: ChoiceLogprobsSchema
   })),
   usage: Type.Ref(OpenAiUsageSchema)
 }, { $id: 'OpenAiTextCompletion' })
@@ -104,7 +112,8 @@ export const OpenAiTextCompletionChunkSchema = Type.Object({
   choices: Type.Array(Type.Object({
     text: Type.String(),
     index: Type.Integer(),
-    finish_reason: ChunkFinishReasonSchema
+    finish_reason: ChunkFinishReasonSchema,
+    logprobs: ChoiceLogprobsSchema
   }), { description: 'Empty on the usage chunk' }),
   usage: Type.Optional(Type.Ref(OpenAiUsageSchema, { description: 'On the usage chunk only' }))
 }, { $id: 'OpenAiTextCompletionChunk' })

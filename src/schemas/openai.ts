@@ -78,7 +78,9 @@ export const OpenAiChatRequestSchema = Type.Object({
   }), Type.Null()])),
   reasoning_effort: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   reasoning: Type.Optional(Type.Union([Type.Object({ effort: Type.Optional(Type.String()) }, { additionalProperties: true }), Type.Null()])),
-  n: NullableInteger
+  n: NullableInteger,
+  logprobs: Type.Optional(Type.Union([Type.Boolean(), Type.Null()], { description: 'Return each token\'s log probability, where the model\'s provider offers them (else 400)' })),
+  top_logprobs: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'With logprobs: the most likely tokens at each position, 0–20 (else 400)' }))
 }, { $id: 'OpenAiChatRequest' })
 
 export type OpenAiChatRequest = Static<typeof OpenAiChatRequestSchema>
@@ -95,7 +97,10 @@ export const OpenAiCompletionRequestSchema = Type.Object({
   stop: StopSchema,
   seed: NullableInteger,
   frequency_penalty: NullableNumber,
-  presence_penalty: NullableNumber
+  presence_penalty: NullableNumber,
+  logprobs: Type.Optional(Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Above 0: return log probabilities with that many most likely tokens at each position (at most 20, else 400)'
+  }))
 }, { $id: 'OpenAiCompletionRequest' })
 
 export type OpenAiCompletionRequest = Static<typeof OpenAiCompletionRequestSchema>

@@ -9,8 +9,10 @@ import { dirname } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
-const StoredModelSchema = Type.Object({
+export const StoredModelSchema = Type.Object({
   name: Type.String({ minLength: 1 }),
+  /** `pulled`: a name a client pulled, listed as written (its target is the name itself); absent: a user-defined model. */
+  kind: Type.Optional(Type.Literal('pulled')),
   target: Type.String({ minLength: 1 }),
   preset: Type.Optional(Type.Object({
     system: Type.Optional(Type.String()),

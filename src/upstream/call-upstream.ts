@@ -5,14 +5,14 @@
  */
 import type { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import type { ActiveProvider } from '../core/provider-registry.js'
 import type { UpstreamHttpRequest } from '../core/protocol.js'
-import { UpstreamError, type AdapterError } from '../errors.js'
+import { UpstreamError, UpstreamModelNotFoundError, type AdapterError } from '../errors.js'
 import { redactSecrets } from './redact.js'
 import { retryDelay, type RetryPolicy } from './retry-policy.js'
 import { transportErrorFor } from './transport-errors.js'
-import { clientStatusFor } from './upstream-error.js'
+import { clientStatusFor, isUnknownModelAnswer } from './upstream-error.js'
 
 const ERROR_BODY_LIMIT = 64 * 1024
 
@@ -31,7 +31,8 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
   const body = JSON.stringify(upstreamRequest.body)
   let response: Dispatcher.ResponseData
   try {
-    const pending = request(provider.baseUrl + upstreamRequest.path, { dispatcher, method: 'POST', signal, headers, body })
+    const { origin, basePath } = splitBaseUrl(provider.baseUrl)
+    const pending = dispatcher.request({ origin, path: basePath + upstreamRequest.path, method: 'POST', signal, headers, body })
     response = await untilAborted(pending, signal)
   } catch (error) {
     throw transportErrorFor(error)
@@ -40,11 +41,29 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
   const text = await readBounded(response.body)
   const detail = provider.protocol.readErrorMessage(text) ?? `status ${response.statusCode}`
   const retryAfter = response.headers['retry-after']
-  throw new UpstreamError(redactSecrets(`${provider.descriptor.id} upstream error ${response.statusCode}: ${detail}`, [provider.apiKey.reveal()]), {
-    statusCode: clientStatusFor(response.statusCode, detail, provider.protocol),
+  const statusCode = clientStatusFor(response.statusCode, detail, provider.protocol)
+  const Failure = isUnknownModelAnswer(statusCode, detail) ? UpstreamModelNotFoundError : UpstreamError
+  throw new Failure(redactSecrets(`${provider.descriptor.id} upstream error ${response.statusCode}: ${detail}`, [provider.apiKey.reveal()]), {
+    statusCode,
     upstreamStatus: response.statusCode,
     ...(typeof retryAfter === 'string' ? { retryAfter } : {})
   })
+}
+
+const baseUrlParts = new Map<string, { origin: string, basePath: string }>()
+
+/**
+ * A provider's base URL as the origin and the path prefix every call appends to. Memoised: undici's top-level
+ * `request(url)` parsed a new URL on every call; the dispatcher's own `request` takes the parts.
+ */
+function splitBaseUrl (baseUrl: string): { origin: string, basePath: string } {
+  let parts = baseUrlParts.get(baseUrl)
+  if (parts === undefined) {
+    const url = new URL(baseUrl)
+    parts = { origin: url.origin, basePath: url.pathname === '/' ? '' : url.pathname }
+    baseUrlParts.set(baseUrl, parts)
+  }
+  return parts
 }
 
 export interface RetryOptions {

@@ -65,6 +65,7 @@ export async function openUpstreamStream (
       const { provider, card } = candidate
       if (failedProviderId !== undefined) context.observer?.fellBack(failedProviderId, provider.descriptor.id)
       const protocolContext = { descriptor: provider.descriptor, card }
+      if (provider.protocol.prepareChatRequest !== undefined) await provider.protocol.prepareChatRequest(chat, protocolContext)
       // A suffix means fill-in-the-middle; admission lets it through only for models with `insert`.
       const upstreamRequest = chat.suffix !== undefined && provider.protocol.buildCompletionRequest !== undefined
         ? provider.protocol.buildCompletionRequest(chat, protocolContext)

@@ -37,8 +37,8 @@ t.test('embed with dimensions, and the legacy embeddings call', async (t) => {
 
 t.test('errors reach the client as ResponseError with Ollama\'s status and wording', async (t) => {
   const { ollama } = await client(t)
-  t.match(await ollama.embed({ model: 'fakescope/nope', input: 'x' }).catch((error: unknown) => error),
-    { name: 'ResponseError', status_code: 404, error: 'model "fakescope/nope" not found, try pulling it first' })
+  t.match(await ollama.embed({ model: 'nosuchprovider/nope', input: 'x' }).catch((error: unknown) => error),
+    { name: 'ResponseError', status_code: 404, error: 'model "nosuchprovider/nope" not found, try pulling it first' })
   t.match(await ollama.embed({ model: 'openai/gpt-4o', input: 'x' }).catch((error: unknown) => error),
     { status_code: 400, error: 'openai/gpt-4o:latest does not support embedding' })
   t.match(await ollama.chat({ model: 'openai/text-embedding-3-small', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error),

@@ -71,8 +71,8 @@ t.test('errors reach the client as ResponseError with Ollama\'s status', async (
   const { ollama } = await client(t)
   const chatError = await ollama.chat({ model: 'openai/nope', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error)
   t.match(chatError, { name: 'ResponseError', status_code: 404, error: "model 'openai/nope' not found" })
-  const showError = await ollama.show({ model: 'openai/nope' }).catch((error: unknown) => error)
-  t.match(showError, { status_code: 404 })
+  const showError = await ollama.show({ model: 'nosuchprovider/nope' }).catch((error: unknown) => error)
+  t.match(showError, { status_code: 404 }, 'an unknown provider: no model to show')
   await t.rejects(async () => {
     for await (const part of await ollama.chat({ model: 'openai/fake-error-event', messages: [{ role: 'user', content: 'x' }], stream: true })) void part
   }, { message: 'upstream overloaded' }, 'a mid-stream error line is thrown by the client')

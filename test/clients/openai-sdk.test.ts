@@ -190,9 +190,9 @@ t.test('models: list and retrieve, with names that hold a slash', async (t) => {
   t.ok(ids.some((model) => model.id === 'openai/gpt-4o:latest' && model.object === 'model' && model.owned_by === 'openai' && Number.isInteger(model.created)))
   const model = await openai.models.retrieve('openai/gpt-4o')
   t.match(model, { id: 'openai/gpt-4o', object: 'model', owned_by: 'openai' })
-  const missing = await openai.models.retrieve('openai/nope').catch((error: unknown) => error)
+  const missing = await openai.models.retrieve('nosuchprovider/nope').catch((error: unknown) => error)
   t.ok(missing instanceof OpenAI.NotFoundError)
-  t.match(missing, { status: 404, error: { message: "model 'openai/nope' not found", type: 'not_found_error', param: null, code: null } })
+  t.match(missing, { status: 404, error: { message: "model 'nosuchprovider/nope' not found", type: 'not_found_error', param: null, code: null } })
 })
 
 t.test('errors are OpenAI-shaped, with the right status, so the SDK raises readable errors', async (t) => {

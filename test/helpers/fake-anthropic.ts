@@ -7,7 +7,7 @@
  * endpoint calls extra inputs (max_tokens, stream, temperature).
  */
 import type { ServerResponse } from 'node:http'
-import { delay, startFakeServer, type FakeServer } from './fake-server.js'
+import { delay, startFakeServer, type FakeModelList, type FakeServer } from './fake-server.js'
 
 export const ANTHROPIC_FAKE_MODELS = ['fake-text', 'fake-thinking', 'fake-tools', 'fake-thinking-tools', 'fake-error-event', 'fake-truncated', 'fake-slow', 'fake-529', 'fake-401', 'fake-400']
 export const FAKE_SIGNATURE = 'EqQBCkgIARABGAIiQL2signature'
@@ -101,8 +101,28 @@ async function answer (model: string, response: ServerResponse, gone: () => bool
   response.end()
 }
 
-export async function startFakeAnthropic (): Promise<FakeServer> {
-  return await startFakeServer(async (call, response, gone) => {
+/** Entries per page of the fake's `GET /v1/models`, small so that paging is always exercised. */
+const LIST_PAGE_SIZE = 2
+
+export async function startFakeAnthropic (): Promise<FakeServer & FakeModelList> {
+  const list: FakeModelList = { listed: [], listFailure: undefined }
+  const server = await startFakeServer(async (call, response, gone) => {
+    if (call.method === 'GET' && call.url.startsWith('/v1/models')) {
+      const signed = call.headers['x-api-key'] !== undefined && call.headers['anthropic-version'] !== undefined
+      const status = signed ? list.listFailure ?? 200 : 401
+      response.writeHead(status, { 'content-type': 'application/json' })
+      if (status !== 200) {
+        response.end(errorBody(status === 401 ? 'authentication_error' : 'api_error', `list failure ${status}`))
+        return
+      }
+      // Anthropic's paging: `after_id` is the last id of the page before.
+      const after = new URL(call.url, 'http://fake').searchParams.get('after_id')
+      const start = after === null ? 0 : list.listed.findIndex((entry) => entry.id === after) + 1
+      const data = list.listed.slice(start, start + LIST_PAGE_SIZE)
+      const hasMore = start + LIST_PAGE_SIZE < list.listed.length
+      response.end(JSON.stringify({ data, has_more: hasMore, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null }))
+      return
+    }
     if (call.method === 'POST' && call.url === '/v1/messages/count_tokens') {
       const extra = ['max_tokens', 'stream', 'temperature'].find((field) => field in call.body)
       response.writeHead(extra === undefined ? 200 : 400, { 'content-type': 'application/json', 'request-id': 'req_012' })
@@ -115,5 +135,6 @@ export async function startFakeAnthropic (): Promise<FakeServer> {
       return
     }
     await answer(String(call.body.model ?? ''), response, gone, call.body)
-  })
+  }, (method, url) => method === 'GET' && url.startsWith('/v1/models'))
+  return Object.assign(server, list)
 }

@@ -37,6 +37,11 @@ function sendJson (response: ServerResponse, status: number, body: unknown): voi
 
 export async function answerEmbeddings (body: Record<string, unknown>, response: ServerResponse, callNumber = 1): Promise<void> {
   const model = String(body.model ?? '')
+  if (model.includes('nonexistent') || model === 'nope') {
+    // OpenAI's answer for a model it does not serve.
+    sendJson(response, 404, { error: { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' } })
+    return
+  }
   const flaky = /^flaky-(\d{3}|drop)-(\d+)-/.exec(model)
   if (flaky !== null && callNumber <= Number(flaky[2])) {
     if (flaky[1] === 'drop') {

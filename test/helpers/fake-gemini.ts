@@ -10,7 +10,7 @@
  */
 import type { ServerResponse } from 'node:http'
 import { fakeEmbedding } from './fake-embeddings.js'
-import { startFakeServer, type FakeServer, type RecordedRequest } from './fake-server.js'
+import { startFakeServer, type FakeModelList, type FakeServer, type RecordedRequest } from './fake-server.js'
 
 export const GEMINI_FAKE_MODELS = ['fake-text', 'fake-thinking', 'fake-tools', 'fake-thinking-tools', 'fake-length', 'fake-blocked', 'fake-error-event', 'fake-truncated', 'fake-400', 'fake-429']
 export const FAKE_THOUGHT_SIGNATURE = 'CiQB0e2Kb0fakeThoughtSignature'
@@ -27,6 +27,32 @@ function chunk (parts: Chunk[], finishReason?: string, usage?: Chunk): Chunk {
     ...(usage === undefined ? {} : { usageMetadata: usage }),
     modelVersion: 'gemini-fake',
     responseId: 'resp-1'
+  }
+}
+
+/** The log probability of every chosen token in the fake's answers; alternative i (from 1) has `-(i + 1)`. */
+export const GEMINI_FAKE_LOGPROB = -0.25
+
+/**
+ * A chunk as Gemini streams it with `generationConfig.responseLogprobs`: the candidate's `logprobsResult` has one
+ * chosen candidate per token of this chunk's non-thought text (one token per part here) and, with `logprobs: n`,
+ * that many top candidates per step (the chosen one first); tokenIds are made up.
+ */
+function withLogprobs (piece: Chunk, body: Record<string, unknown>): Chunk {
+  const config = body.generationConfig as { responseLogprobs?: unknown, logprobs?: unknown } | undefined
+  const candidates = piece.candidates as Array<{ content?: { parts?: Array<{ text?: string, thought?: boolean }> } }> | undefined
+  if (config?.responseLogprobs !== true || candidates === undefined) return piece
+  const top = typeof config.logprobs === 'number' ? config.logprobs : 0
+  return {
+    ...piece,
+    candidates: candidates.map((candidate) => {
+      const tokens = (candidate.content?.parts ?? []).filter((part) => typeof part.text === 'string' && part.thought !== true).map((part) => part.text as string)
+      const chosen = tokens.map((token, index) => ({ token, tokenId: 1000 + index, logProbability: GEMINI_FAKE_LOGPROB }))
+      const topCandidates = chosen.map((entry) => ({
+        candidates: [entry, ...Array.from({ length: Math.max(0, top - 1) }, (_, index) => ({ token: `alt${index + 1}`, tokenId: 2000 + index, logProbability: -(index + 2) }))].slice(0, top)
+      }))
+      return { ...candidate, logprobsResult: { topCandidates, chosenCandidates: chosen, logProbabilitySum: GEMINI_FAKE_LOGPROB * chosen.length } }
+    })
   }
 }
 
@@ -113,8 +139,23 @@ function answerBatchEmbed (call: RecordedRequest, model: string, response: Serve
   response.end(JSON.stringify({ embeddings: texts.map((text) => ({ values: fakeEmbedding(text, length) })) }))
 }
 
-export async function startFakeGemini (): Promise<FakeServer> {
-  return await startFakeServer(async (call, response) => {
+/** Entries per page of the fake's `GET /v1beta/models`, small so that paging is always exercised. */
+const LIST_PAGE_SIZE = 2
+
+export async function startFakeGemini (): Promise<FakeServer & FakeModelList> {
+  const list: FakeModelList = { listed: [], listFailure: undefined }
+  const server = await startFakeServer(async (call, response) => {
+    if (call.method === 'GET' && call.url.startsWith('/v1beta/models')) {
+      const status = call.headers['x-goog-api-key'] === undefined ? 403 : list.listFailure ?? 200
+      if (status !== 200) return errorAnswer(response, status)
+      // Gemini's paging: the token is opaque to clients; here, the offset.
+      const start = Number(new URL(call.url, 'http://fake').searchParams.get('pageToken') ?? '0')
+      const models = list.listed.slice(start, start + LIST_PAGE_SIZE)
+      const more = start + LIST_PAGE_SIZE < list.listed.length
+      response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' })
+      response.end(JSON.stringify({ models, ...(more ? { nextPageToken: String(start + LIST_PAGE_SIZE) } : {}) }))
+      return
+    }
     if (call.method === 'POST' && /^\/v1beta\/models\/[^/:]+:countTokens$/.test(call.url)) {
       response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' })
       response.end(JSON.stringify({ totalTokens: GEMINI_COUNTED_TOKENS, promptTokensDetails: [{ modality: 'TEXT', tokenCount: GEMINI_COUNTED_TOKENS }] }))
@@ -144,7 +185,8 @@ export async function startFakeGemini (): Promise<FakeServer> {
       response.end(sse(chunk([{ text: 'Hello' }])))
       return
     }
-    for (const piece of geminiScenario(model, call.body)) response.write(sse(piece))
+    for (const piece of geminiScenario(model, call.body)) response.write(sse(withLogprobs(piece, call.body)))
     response.end()
-  })
+  }, (method, url) => method === 'GET' && url.startsWith('/v1beta/models'))
+  return Object.assign(server, list)
 }

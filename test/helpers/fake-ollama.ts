@@ -37,6 +37,19 @@ const line = (value: unknown): string => JSON.stringify(value) + '\n'
 const chunk = (model: string, message: Record<string, unknown>) => ({ model, created_at: '2026-11-25T01:00:00.123Z', message: { role: 'assistant', content: '', ...message }, done: false })
 const done = (model: string, reason = 'stop') => ({ model, created_at: '2026-11-25T01:00:01.5Z', message: { role: 'assistant', content: '' }, done: true, done_reason: reason, ...FAKE_TIMINGS })
 
+/** The log probability the fake gives every token when a request asks for logprobs. */
+export const OLLAMA_FAKE_LOGPROB = -0.5
+
+/** A content line as Ollama writes it with `logprobs: true`: one entry for its token, and `top_logprobs` alternatives (`alt1`...). */
+function withLogprobs (line: Record<string, unknown>, body: Record<string, unknown>): Record<string, unknown> {
+  const content = (line.message as { content?: string } | undefined)?.content
+  if (body.logprobs !== true || typeof content !== 'string' || content === '') return line
+  const top = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0
+  const bytes = [...Buffer.from(content, 'utf8')]
+  const alternatives = [{ token: content, logprob: OLLAMA_FAKE_LOGPROB, bytes }, ...Array.from({ length: top }, (_, index) => ({ token: `alt${index + 1}`, logprob: -(index + 2), bytes: [...Buffer.from(`alt${index + 1}`)] }))].slice(0, top)
+  return { ...line, logprobs: [{ token: content, logprob: OLLAMA_FAKE_LOGPROB, bytes, ...(top > 0 ? { top_logprobs: alternatives } : {}) }] }
+}
+
 async function chat (body: Record<string, unknown>, response: ServerResponse, gone: () => boolean, known: boolean): Promise<void> {
   const model = String(body.model ?? '')
   if (!known) {
@@ -71,8 +84,8 @@ async function chat (body: Record<string, unknown>, response: ServerResponse, go
     response.end(line(chunk(model, { content: 'is 4.' })) + JSON.stringify(done(model, 'length')))
     return
   }
-  response.write(line(chunk(model, { content: 'Hello' })) + line(chunk(model, { content: ' from' })))
-  response.end(line(chunk(model, { content: ' Ollama!' })) + line(done(model)))
+  response.write(line(withLogprobs(chunk(model, { content: 'Hello' }), body)) + line(withLogprobs(chunk(model, { content: ' from' }), body)))
+  response.end(line(withLogprobs(chunk(model, { content: ' Ollama!' }), body)) + line(done(model)))
 }
 
 export async function startFakeOllama (): Promise<FakeOllama> {

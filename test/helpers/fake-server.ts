@@ -18,6 +18,8 @@ export interface FakeServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   url: string
   calls: RecordedRequest[]
+  /** Model-list reads, when the fake says which requests those are (`isListCall`): kept apart so they never shift `calls`. */
+  listCalls: RecordedRequest[]
   openSockets(): number
   waitForNoSockets(timeoutMs?: number): Promise<void>
   close(): Promise<void>
@@ -27,8 +29,15 @@ export type FakeHandler = (call: RecordedRequest, response: ServerResponse, gone
 
 export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export async function startFakeServer (handler: FakeHandler): Promise<FakeServer> {
+/** A fake's live model list: the entries it answers (in its provider's shape) and a failure status a test may set. */
+export interface FakeModelList {
+  listed: Array<Record<string, unknown>>
+  listFailure: number | undefined
+}
+
+export async function startFakeServer (handler: FakeHandler, isListCall: (method: string, url: string) => boolean = () => false): Promise<FakeServer> {
   const calls: RecordedRequest[] = []
+  const listCalls: RecordedRequest[] = []
   const sockets = new Set<Socket>()
   const server = createServer((request, response) => {
     const pieces: Buffer[] = []
@@ -39,7 +48,8 @@ export async function startFakeServer (handler: FakeHandler): Promise<FakeServer
         body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
       } catch {}
       const call: RecordedRequest = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, aborted: false }
-      calls.push(call)
+      if (isListCall(call.method, call.url)) listCalls.push(call)
+      else calls.push(call)
       response.once('close', () => {
         if (!response.writableFinished) call.aborted = true
       })
@@ -55,6 +65,7 @@ export async function startFakeServer (handler: FakeHandler): Promise<FakeServer
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    listCalls,
     openSockets: () => sockets.size,
     async waitForNoSockets (timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs

@@ -20,7 +20,14 @@ export interface RecordedCall {
 export interface FakeUpstream {
   /** Base URL to configure as the provider's base URL (ends in /v1). */
   url: string
+  /** Every request but the model-list reads. */
   calls: RecordedCall[]
+  /** `GET …/models` and `GET …/api/tags` reads (the live model list), kept apart so they never shift `calls`. */
+  listCalls: RecordedCall[]
+  /** The `data` entries `GET …/models` answers; tests add to it (OpenAI's shape plus any provider's extra fields). */
+  listed: Array<Record<string, unknown>>
+  /** When set, `GET …/models` answers this status (a gateway without a list, a refused key) instead of the list. */
+  listFailure: number | undefined
   openSockets(): number
   /** Requests whose answer has neither finished nor been abandoned yet. */
   openRequests(): number
@@ -101,6 +108,44 @@ function nonStreamBody (model: string): Chunk {
   }
 }
 
+/** Every chosen token's log probability in the fake's answers; alternative i (from 1) has `-(i + 1)`. */
+export const FAKE_LOGPROB = -0.125
+
+/** OpenAI's entry for one token: its UTF-8 bytes, and with `top` > 0 the token itself then `alt1`... as the most likely. */
+function tokenLogprob (token: string, top: number): Record<string, unknown> {
+  const bytes = [...Buffer.from(token, 'utf8')]
+  const alternatives = Array.from({ length: Math.max(0, top - 1) }, (_, index) => ({ token: `alt${index + 1}`, logprob: -(index + 2), bytes: [...Buffer.from(`alt${index + 1}`)] }))
+  return { token, logprob: FAKE_LOGPROB, bytes, top_logprobs: top > 0 ? [{ token, logprob: FAKE_LOGPROB, bytes }, ...alternatives] : [] }
+}
+
+/**
+ * A chunk as OpenAI streams it when the request asked for logprobs: each content delta's choice gets
+ * `logprobs: {content: [one entry per token], refusal: null}` (the fake's pieces are one token each); others `logprobs: null`.
+ */
+function withLogprobs (chunk: Chunk, body: Record<string, unknown>): Chunk {
+  if (body.logprobs !== true || !Array.isArray(chunk.choices) || chunk.choices.length === 0) return chunk
+  const top = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0
+  const choices = (chunk.choices as Array<Record<string, unknown>>).map((choice) => {
+    const content = (choice.delta as { content?: unknown } | undefined)?.content
+    if (typeof content !== 'string' || content === '') return { ...choice, logprobs: null }
+    return { ...choice, logprobs: { content: [tokenLogprob(content, top)], refusal: null } }
+  })
+  return { ...chunk, choices }
+}
+
+/** A legacy completion chunk's logprobs when the request sent `logprobs: n`: parallel lists, alternatives as `{token: logprob}`. */
+function withLegacyLogprobs (chunk: Chunk, body: Record<string, unknown>): Chunk {
+  if (typeof body.logprobs !== 'number') return chunk
+  const choices = (chunk.choices as Array<Record<string, unknown>>).map((choice) => {
+    const text = String(choice.text ?? '')
+    if (text === '') return { ...choice, logprobs: null }
+    const top: Record<string, number> = { [text]: FAKE_LOGPROB }
+    for (let index = 1; index < (body.logprobs as number); index++) top[`alt${index}`] = -(index + 1)
+    return { ...choice, logprobs: { tokens: [text], token_logprobs: [FAKE_LOGPROB], top_logprobs: [top], text_offset: [0] } }
+  })
+  return { ...chunk, choices }
+}
+
 const sse = (value: unknown): string => `data: ${typeof value === 'string' ? value : JSON.stringify(value)}\n\n`
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -130,8 +175,14 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
   }
   if (!path.endsWith('/chat/completions') && path.endsWith('/completions') && stream) {
     response.writeHead(200, { 'content-type': 'text/event-stream' })
-    for (const piece of FIM_PIECES) response.write(sse(completionChunk(piece)))
+    for (const piece of FIM_PIECES) response.write(sse(withLegacyLogprobs(completionChunk(piece), body)))
     response.end(sse(completionChunk('', 'stop')) + sse({ ...completionChunk(''), choices: [], usage: FAKE_USAGE }) + sse('[DONE]'))
+    return
+  }
+  if (model.includes('nonexistent') || model === 'nope') {
+    // OpenAI's answer for a model it does not serve.
+    response.writeHead(404, { 'content-type': 'application/json' })
+    response.end(JSON.stringify({ error: { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' } }))
     return
   }
   const messages = Array.isArray(body.messages) ? body.messages as Array<{ role?: string }> : []
@@ -212,12 +263,13 @@ async function answer (model: string, stream: boolean, response: ServerResponse,
     response.end(sse(finishChunk('stop')) + sse(usageChunk) + sse('[DONE]'))
     return
   }
-  for (const chunk of scenarioChunks(model)) response.write(sse(chunk))
+  for (const chunk of scenarioChunks(model)) response.write(sse(withLogprobs(chunk, body)))
   response.end(sse('[DONE]'))
 }
 
 export async function startFakeUpstream (): Promise<FakeUpstream> {
   const calls: RecordedCall[] = []
+  const fake: Pick<FakeUpstream, 'listCalls' | 'listed' | 'listFailure'> = { listCalls: [], listed: [], listFailure: undefined }
   const callsPerModel = new Map<string, number>()
   let openRequests = 0
   const sockets = new Set<Socket>()
@@ -230,6 +282,11 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
         body = JSON.parse(Buffer.concat(pieces).toString('utf8')) as Record<string, unknown>
       } catch {}
       const call: RecordedCall = { path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() }
+      if (request.method === 'GET' && /\/models(\?|$)|\/api\/tags$/.test(call.path)) {
+        fake.listCalls.push(call)
+        answerList(fake, response, call.path.endsWith('/api/tags'))
+        return
+      }
       calls.push(call)
       const model = String(body.model ?? '')
       const callNumber = (callsPerModel.get(model) ?? 0) + 1
@@ -252,7 +309,7 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return {
+  return Object.assign(fake, {
     url: `http://127.0.0.1:${port}/v1`,
     calls,
     openSockets: () => sockets.size,
@@ -268,5 +325,17 @@ export async function startFakeUpstream (): Promise<FakeUpstream> {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
+  })
+}
+
+/** The model list, or the failure a test set; OpenAI's `{"object":"list","data":[…]}`. */
+function answerList (fake: Pick<FakeUpstream, 'listed' | 'listFailure'>, response: ServerResponse, ollamaTags: boolean): void {
+  if (fake.listFailure !== undefined) {
+    response.writeHead(fake.listFailure, { 'content-type': 'application/json' })
+    response.end(JSON.stringify({ error: { message: `list failure ${fake.listFailure}`, type: 'server_error' } }))
+    return
   }
+  response.writeHead(200, { 'content-type': 'application/json' })
+  // An Ollama upstream pointed here (tests that activate every provider) reads /api/tags: no models.
+  response.end(JSON.stringify(ollamaTags ? { models: [] } : { object: 'list', data: fake.listed }))
 }

@@ -39,6 +39,12 @@ export async function startFixtureUpstream (): Promise<FixtureUpstream> {
     const pieces: Buffer[] = []
     request.on('data', (piece: Buffer) => pieces.push(piece))
     request.on('end', () => {
+      // Model-list reads get a gateway's 404 (no list here) and are not recorded: the app keeps its cards.
+      if (request.method === 'GET') {
+        response.writeHead(404, { 'content-type': 'text/plain' })
+        response.end('404 page not found')
+        return
+      }
       const body = JSON.parse(Buffer.concat(pieces).toString('utf8') || '{}') as Record<string, unknown>
       calls.push({ path: request.url ?? '', headers: request.headers, body, aborted: false, at: Date.now() })
       const provider = (request.url ?? '').split('/')[1] ?? ''

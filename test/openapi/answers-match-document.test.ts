@@ -106,6 +106,18 @@ t.test('the document validates, and every operation has its id, tags, and the er
   t.same(operations, OPERATIONS, 'every served operation, with its stable id')
 })
 
+t.test('the document declares logprobs and generate\'s context, asked and answered', async (t) => {
+  const { app } = await buildTestApp(t)
+  const schemas = (await app.inject({ method: 'GET', url: '/openapi.json' })).json().components.schemas as Record<string, { properties: Record<string, unknown> }>
+  for (const name of ['ChatRequest', 'GenerateRequest', 'OpenAiChatRequest']) t.ok('logprobs' in schemas[name]!.properties && 'top_logprobs' in schemas[name]!.properties, `${name}: logprobs, top_logprobs`)
+  t.ok('logprobs' in schemas.OpenAiCompletionRequest!.properties)
+  for (const name of ['ChatResponse', 'GenerateResponse', 'GenerateChunk']) t.ok('logprobs' in schemas[name]!.properties, `${name}: logprobs`)
+  for (const name of ['GenerateResponse', 'GenerateChunk']) t.ok('context' in schemas[name]!.properties, `${name}: context`)
+  t.match(schemas.Logprob!.properties, { token: {}, logprob: {}, bytes: {}, top_logprobs: {} })
+  const choice = (name: string) => (schemas[name]!.properties.choices as { items: { properties: Record<string, unknown> } }).items.properties
+  for (const name of ['OpenAiChatCompletion', 'OpenAiChatCompletionChunk', 'OpenAiTextCompletion', 'OpenAiTextCompletionChunk']) t.ok('logprobs' in choice(name), `${name}: choices[].logprobs`)
+})
+
 t.test('the checker reports what the document does not declare', async (t) => {
   const { app } = await buildTestApp(t)
   const checker = new DocumentChecker(await documentOf(app))
@@ -159,6 +171,13 @@ t.test('Ollama answers match the document: JSON, each NDJSON line, the error lin
     { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-error-event', prompt: 'x' }, status: 200, type: ndjson },
     { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text' }, status: 200, type: json },
     { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', raw: true, system: 's' }, status: 400, type: json },
+    // Logprobs on every line and in the one-shot answer, generate's context on its last line, and their 400s.
+    { method: 'POST', path: '/api/chat', payload: chat('fake-text', { logprobs: true, top_logprobs: 2 }), status: 200, type: ndjson },
+    { method: 'POST', path: '/api/chat', payload: chat('fake-text', { logprobs: true, top_logprobs: 2, stream: false }), status: 200, type: json },
+    { method: 'POST', path: '/api/chat', payload: chat('fake-text', { logprobs: true, top_logprobs: 21 }), status: 400, type: json },
+    { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: true, top_logprobs: 1 }, status: 200, type: ndjson },
+    { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: true, stream: false }, status: 200, type: json },
+    { method: 'POST', path: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', context: [1, 2, 3] }, status: 400, type: json },
     { method: 'POST', path: '/api/embed', payload: { model: 'openai/fake-embed', input: ['a', 'b'] }, status: 200, type: json },
     { method: 'POST', path: '/api/embed', payload: { model: 'openai/fake-embed', input: 5 }, status: 400, type: json },
     { method: 'POST', path: '/api/embed', payload: { model: 'openai/nope', input: 'a' }, status: 404, type: json },
@@ -167,7 +186,7 @@ t.test('Ollama answers match the document: JSON, each NDJSON line, the error lin
     { method: 'HEAD', path: '/api/tags', status: 200 },
     { method: 'POST', path: '/api/show', payload: { model: 'openai/fake-tools' }, status: 200, type: json },
     { method: 'POST', path: '/api/show', payload: {}, status: 400, type: json },
-    { method: 'POST', path: '/api/show', payload: { model: 'openai/nope' }, status: 404, type: json },
+    { method: 'POST', path: '/api/show', payload: { model: 'nosuchprovider/nope' }, status: 404, type: json },
     { method: 'GET', path: '/api/ps', status: 200, type: json },
     { method: 'GET', path: '/metrics', status: 200, type: 'text/plain; version=0.0.4; charset=utf-8' },
     { method: 'HEAD', path: '/metrics', status: 200 }
@@ -187,7 +206,7 @@ t.test('model management answers match the document: progress lines, empty bodie
     { method: 'POST', path: '/api/push', payload: { model: 'openai/fake-text', stream: false }, status: 500, type: json },
     { method: 'POST', path: '/api/create', payload: { model: 'mine', from: 'openai/fake-text', system: 'Be brief.' }, status: 200, type: 'application/x-ndjson' },
     { method: 'POST', path: '/api/create', payload: { model: 'mine2', from: 'openai/fake-text', stream: false }, status: 200, type: json },
-    { method: 'POST', path: '/api/create', payload: { model: 'mine3', from: 'openai/nope' }, status: 404, type: json },
+    { method: 'POST', path: '/api/create', payload: { model: 'mine3', from: 'nosuchprovider/nope' }, status: 404, type: json },
     { method: 'POST', path: '/api/create', payload: { model: 'mine3' }, status: 400, type: json },
     { method: 'POST', path: '/api/copy', payload: { source: 'mine', destination: 'mine-copy' }, status: 200 },
     { method: 'POST', path: '/api/copy', payload: { source: 'nothing-here', destination: 'x' }, status: 404, type: json },
@@ -219,6 +238,11 @@ t.test('/v1 answers match the document: JSON objects, each SSE frame with [DONE]
     { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x' }, status: 200, type: json },
     { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x', ...usage }, status: 200, type: sse },
     { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-length', prompt: 'x', stream: true }, status: 200, type: sse },
+    { method: 'POST', path: '/v1/chat/completions', payload: chat('fake-text', { logprobs: true, top_logprobs: 2 }), status: 200, type: json },
+    { method: 'POST', path: '/v1/chat/completions', payload: chat('fake-text', { logprobs: true, stream: true }), status: 200, type: sse },
+    { method: 'POST', path: '/v1/chat/completions', payload: chat('fake-text', { logprobs: true, top_logprobs: 21 }), status: 400, type: json },
+    { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: 2 }, status: 200, type: json },
+    { method: 'POST', path: '/v1/completions', payload: { model: 'openai/fake-text', prompt: 'x', logprobs: 2, stream: true }, status: 200, type: sse },
     { method: 'POST', path: '/v1/embeddings', payload: { model: 'openai/fake-embed', input: ['a', 'b'] }, status: 200, type: json },
     { method: 'POST', path: '/v1/embeddings', payload: { model: 'openai/fake-embed', input: 'a', encoding_format: 'base64' }, status: 200, type: json },
     { method: 'POST', path: '/v1/embeddings', payload: { model: 'openai/fake-embed' }, status: 400, type: json },
@@ -227,7 +251,7 @@ t.test('/v1 answers match the document: JSON objects, each SSE frame with [DONE]
     { method: 'HEAD', path: '/v1/models', status: 200 },
     { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/fake-text', status: 200, type: json },
     { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai%2Ffake-text', status: 200, type: json },
-    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/nope', status: 404, type: json }
+    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/nosuchprovider/nope', status: 404, type: json }
   ])
 })
 
@@ -278,7 +302,7 @@ t.test('Anthropic answers match the document: the message, each named SSE event,
     { method: 'POST', path: '/v1/messages/count_tokens', payload: { model: 'openai/fake-text' }, status: 400, type: json },
     { method: 'GET', path: '/v1/models', url: '/v1/models?limit=2', headers: version, status: 200, type: json },
     { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/fake-text', headers: version, status: 200, type: json },
-    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/openai/nope', headers: version, status: 404, type: json }
+    { method: 'GET', path: '/v1/models/{model}', url: '/v1/models/nosuchprovider/nope', headers: version, status: 404, type: json }
   ])
 })
 

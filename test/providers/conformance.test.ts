@@ -199,7 +199,8 @@ t.test('a provider without its key is inactive: not listed, not resolvable', asy
     const name = canonicalModelName(descriptor.id, card.id)
     const reply = await app.inject({ method: 'POST', url: '/api/chat', payload: { model: name, messages: [{ role: 'user', content: 'Hi' }] } })
     t.equal(reply.statusCode, 404, `${name}: 404`)
-    t.same(reply.json(), { error: `model '${name}' not found` }, `${name}: Ollama's error body`)
+    const variable = descriptor.activation === 'base-url' ? descriptor.baseUrlEnv : descriptor.apiKeyEnv[0]!
+    t.same(reply.json(), { error: `model '${name}' not found (set ${variable} to use ${descriptor.displayName})` }, `${name}: Ollama's error body, with the variable to set`)
   }
   t.equal(upstream.calls.length, 0, 'nothing reached an upstream')
 })

@@ -8,6 +8,8 @@ async function client (t: Parameters<typeof listenTestApp>[0], env: Record<strin
   const upstreamOllama = await startFakeOllama()
   t.teardown(() => upstreamOllama.close())
   const context = await listenTestApp(t, { OLLAMA_UPSTREAM_URL: upstreamOllama.url + '/', ...env })
+  // The list is read in the background: start-up does not wait for it, the test does.
+  await context.app.modelLists.settled()
   return { ...context, upstreamOllama, ollama: new Ollama({ host: context.url }) }
 }
 
@@ -104,7 +106,7 @@ t.test('a tool loop keeps the upstream ids', async (t) => {
 t.test('upstream errors: a 404 and an error line mid-stream', async (t) => {
   const { ollama, upstreamOllama } = await client(t, { OLLAMA_UPSTREAM_MODELS: 'gone-model' })
   const missing = await ollama.chat({ model: 'ollama/gone-model', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error)
-  t.match(missing, { status_code: 404, error: "ollama upstream error 404: model 'gone-model' not found" })
+  t.match(missing, { status_code: 404, error: "model 'ollama/gone-model' not found" }, 'the provider\'s verdict, for the name as sent')
   t.match(upstreamOllama.calls.at(-1), { url: '/api/chat', body: { model: 'gone-model' } }, 'a configured model the server lacks is still asked for')
   const parts: string[] = []
   await t.rejects(async () => {

@@ -49,9 +49,11 @@ t.test('Ark endpoint ids are served although no catalogue lists them', async (t)
   const listed = (await app.inject({ method: 'GET', url: '/api/tags' })).json<{ models: Array<{ name: string }> }>().models.map((model) => model.name)
   t.notOk(listed.some((name) => name.includes(endpoint)), 'unknown endpoints cannot be listed')
 
-  const unknown = await app.inject(chat('volcengine/not-an-endpoint'))
-  t.equal(unknown.statusCode, 404, 'other unknown ids stay unknown')
-  t.equal(upstream.calls.length, 3)
+  // Any other id goes to Ark as written: Ark's own "does not exist" is Ollama's 404 for the name sent.
+  const unknown = await app.inject(chat('volcengine/nonexistent-model'))
+  t.equal(unknown.statusCode, 404, 'other unknown ids: the provider\'s verdict')
+  t.same(unknown.json(), { error: "model 'volcengine/nonexistent-model' not found" })
+  t.equal(upstream.calls.length, 4)
 })
 
 t.test('Ark endpoint ids can be listed through VOLCENGINE_MODELS', async (t) => {

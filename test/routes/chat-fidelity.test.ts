@@ -127,12 +127,12 @@ t.test('generate suffix: fill-in-the-middle on each provider\'s completions endp
   t.equal(upstream.calls[1]!.body.prompt, `<|fim_prefix|>${payload.prompt}<|fim_suffix|>${payload.suffix}<|fim_middle|>`)
 })
 
-t.test('generate accepts raw, template and context', async (t) => {
+t.test('generate accepts raw and template (context: test/clients/generate-context.test.ts)', async (t) => {
   const { app, upstream } = await shapedApp(t)
   const response = await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', raw: true, stream: false } })
   t.equal(response.statusCode, 200)
   t.same(upstream.calls[0]!.body.messages, [{ role: 'user', content: 'x' }])
-  const templated = await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', template: '{{ .Prompt }}', context: [1, 2, 3], stream: false } })
+  const templated = await app.inject({ method: 'POST', url: '/api/generate', payload: { model: 'openai/fake-text', prompt: 'x', template: '{{ .Prompt }}', stream: false } })
   t.equal(templated.statusCode, 200)
   t.same(upstream.calls[1]!.body.messages, [{ role: 'user', content: 'x' }])
 })

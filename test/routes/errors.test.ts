@@ -11,7 +11,7 @@ t.test('request errors carry Ollama\'s status and wording', async (t) => {
     ['no model', '/api/chat', { messages: hello }, 400, 'model is required'],
     ['empty generate model', '/api/generate', { prompt: 'hi' }, 404, "model '' not found"],
     ['unknown provider', '/api/chat', { model: 'nowhere/x', messages: hello }, 404, "model 'nowhere/x' not found"],
-    ['unknown model', '/api/generate', { model: 'openai/gpt-0', prompt: 'hi' }, 404, "model 'openai/gpt-0' not found"],
+    ['unknown model', '/api/generate', { model: 'nosuchprovider/gpt-0', prompt: 'hi' }, 404, "model 'nosuchprovider/gpt-0' not found"],
     ['bare unknown name', '/api/chat', { model: 'llama3', messages: hello }, 404, "model 'llama3' not found"],
     ['content not a string', '/api/chat', { model: 'openai/fake-text', messages: [{ role: 'user', content: ['x'] }] }, 400, /content/],
     ['messages not an array', '/api/chat', { model: 'openai/fake-text', messages: 'hi' }, 400, /messages/],

@@ -58,7 +58,7 @@ t.test('create: each invalid request gets Ollama\'s status and a clear message; 
     [{ model: 'mine', files: { 'model.gguf': 'sha256:' + 'a'.repeat(64) } }, 400, /^creating a model from files is not supported/],
     [{ model: 'mine', from: 'openai/fake-text', messages: [{ role: 'tool', content: 'hi' }] }, 400, 'invalid message role: "tool" (a model\'s messages are system, user or assistant)'],
     [{ model: 'mine', from: 'openai/fake-text', parameters: { temperature: 'hot' } }, 400, 'option "temperature" must be of type float32'],
-    [{ model: 'mine', from: 'openai/nope' }, 404, "model 'openai/nope' not found"],
+    [{ model: 'mine', from: 'nosuchprovider/nope' }, 404, "model 'nosuchprovider/nope' not found"],
     [{ model: 'openai/gpt-4o', from: 'openai/fake-text', system: 'x' }, 400, "model 'openai/gpt-4o' is served by OpenAI; only models made with create or copy can be changed"]
   ]
   for (const [payload, status, error] of cases) {

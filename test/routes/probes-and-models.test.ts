@@ -60,9 +60,9 @@ t.test('/api/show gives capabilities and model_info; legacy name; errors', async
   const embedding = await app.inject({ method: 'POST', url: '/api/show', payload: { model: 'openai/text-embedding-3-small' } })
   t.same(embedding.json().capabilities, ['embedding'])
 
-  const unknown = await app.inject({ method: 'POST', url: '/api/show', payload: { model: 'openai/nope' } })
+  const unknown = await app.inject({ method: 'POST', url: '/api/show', payload: { model: 'nosuchprovider/nope' } })
   t.equal(unknown.statusCode, 404)
-  t.same(unknown.json(), { error: "model 'openai/nope:latest' not found" })
+  t.same(unknown.json(), { error: "model 'nosuchprovider/nope:latest' not found" })
   const missing = await app.inject({ method: 'POST', url: '/api/show', payload: {} })
   t.equal(missing.statusCode, 400)
   t.same(missing.json(), { error: 'model is required' })

@@ -44,14 +44,32 @@ t.test('bare names reach the active provider their prefix names', async (t) => {
   t.equal(shown.model_info['qwen.context_length'], 262_144)
 })
 
-t.test('a bare name whose provider is inactive, or that its provider does not serve, is not found', async (t) => {
+t.test('a bare name whose provider is inactive is not found, with the variable to set; the active provider judges the rest', async (t) => {
   const { app, upstream } = await buildProviderApp(t, someProviders)
-  for (const name of ['claude-sonnet-4-5', 'gemini-2.5-pro', 'glm-5', 'gpt-nonexistent', 'qwen-unknown', 'mistral-large-latest']) {
+  const inactive: Array<[string, string]> = [
+    ['claude-sonnet-4-5', 'ANTHROPIC_API_KEY'],
+    ['gemini-2.5-pro', 'GEMINI_API_KEY'],
+    ['glm-5', 'ZHIPU_API_KEY'],
+    ['mistral/mistral-large-latest', 'MISTRAL_API_KEY']
+  ]
+  for (const [name, variable] of inactive) {
     const reply = await app.inject(chat(name))
     t.equal(reply.statusCode, 404, name)
-    t.same(reply.json(), { error: `model '${name}' not found` }, `${name}: Ollama's error body`)
+    t.match(reply.json(), { error: new RegExp(`^model '${name}' not found \\(set ${variable} to use `) }, `${name}: Ollama's 404, ending with ${variable}`)
   }
-  t.equal(upstream.calls.length, 0)
+  t.equal(upstream.calls.length, 0, 'no provider was asked')
+  const unknown = await app.inject(chat('mistral-large-latest'))
+  t.same(unknown.json(), { error: "model 'mistral-large-latest' not found" }, 'a name no provider claims: Ollama\'s 404 as it is')
+
+  // Claimed by an active provider: sent as written, and the provider's "does not exist" is Ollama's 404 for the name sent.
+  for (const [name, path] of [['gpt-nonexistent', '/openai/v1/chat/completions'], ['qwen-nonexistent:latest', '/dashscope/v1/chat/completions']]) {
+    const before = upstream.calls.length
+    const reply = await app.inject(chat(name!))
+    t.equal(upstream.calls[before]?.path, path, `${name} went to its provider`)
+    t.equal(upstream.calls[before]?.body.model, name!.replace(/:latest$/, ''))
+    t.equal(reply.statusCode, 404)
+    t.same(reply.json(), { error: `model '${name}' not found` }, `${name}: the provider's verdict in Ollama's words`)
+  }
 })
 
 t.test('the same bare name follows the provider once it is active', async (t) => {

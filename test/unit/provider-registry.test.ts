@@ -14,9 +14,11 @@ t.test('provider models resolve with or without :latest, case-insensitively', as
   const providers = registry()
   t.equal(providers.resolve('openai/gpt-4o')?.name, 'openai/gpt-4o:latest')
   t.equal(providers.resolve('OpenAI/GPT-4o:latest')?.card.id, 'gpt-4o')
-  t.equal(providers.resolve('openai/nope'), undefined)
+  t.equal(providers.resolve('nosuchprovider/nope'), undefined, 'an unknown provider')
   t.equal(providers.resolve('gpt-4o')?.name, 'openai/gpt-4o:latest', 'a bare gpt-* name routes to the active openai provider')
-  t.equal(providers.resolve('gpt-nope'), undefined, 'a routed bare name must still be in the catalogue')
+  t.match(providers.resolve('openai/Org/Some:Model'), { name: 'openai/Org/Some:Model', card: { id: 'Org/Some:Model', inferred: true } }, 'any id passes through as written')
+  t.match(providers.resolve('gpt-nope:latest'), { name: 'openai/gpt-nope:latest', card: { id: 'gpt-nope' } }, 'so does a bare name the provider claims')
+  t.equal(providers.resolve('llama-nope'), undefined, 'a bare name no provider claims or lists')
 })
 
 t.test('aliases carry presets, chain, and are listed', async (t) => {

@@ -2,6 +2,7 @@
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readAnthropicCountTokens, toAnthropicCountTokensRequest } from './count-tokens.js'
 import { readAnthropicErrorText } from './error-body.js'
+import { listAnthropicModels } from './model-list.js'
 import { AnthropicStreamMapper } from './stream-mapper.js'
 import { toAnthropicRequest } from './to-anthropic-request.js'
 
@@ -14,5 +15,6 @@ export const anthropicProtocol: Protocol = {
   createStreamMapper: () => new AnthropicStreamMapper(),
   readErrorMessage: readAnthropicErrorText,
   buildCountTokensRequest: toAnthropicCountTokensRequest,
-  readCountTokensResponse: readAnthropicCountTokens
+  readCountTokensResponse: readAnthropicCountTokens,
+  listModels: listAnthropicModels
 }

@@ -25,8 +25,11 @@ export function azureEndpointKind (baseUrl: string): AzureEndpointKind {
 /** The OpenAI-compatible protocol addressed as Azure wants: `api-key` header, deployment paths and `api-version` (not on the v1 API). */
 export function createAzureProtocol (endpointKind: AzureEndpointKind, apiVersion: string): Protocol {
   const query = `?api-version=${encodeURIComponent(apiVersion)}`
+  // Deployments are named by their owner and are not in a model list; only the v1 surface lists what it serves.
+  const { listModels, ...shared } = openAiCompatibleProtocol
   return {
-    ...openAiCompatibleProtocol,
+    ...shared,
+    ...(endpointKind === 'v1' && listModels !== undefined ? { listModels } : {}),
     authHeaders: (apiKey) => ({ 'api-key': apiKey }),
     buildChatRequest: (request, context) => {
       const upstream = openAiCompatibleProtocol.buildChatRequest(request, context)

@@ -3,6 +3,7 @@
  * signatures, so Gemini 3 tool loops get Google's placeholder) with that instance's memory of them.
  */
 import type { Protocol } from '../../../src/core/protocol.js'
+import { assistantToolCallIds } from '../../shared/tool-call-memory.js'
 import { geminiProtocol } from './protocol.js'
 import type { SignatureMemory } from './signature-memory.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
@@ -14,6 +15,8 @@ import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
  */
 export function createGeminiProtocol (signatureMemory: SignatureMemory): Protocol {
   return {
+    // Only a shared memory has anything to read first: a process-local one adds no await to the request.
+    ...(signatureMemory.isShared ? { prepareChatRequest: (request) => signatureMemory.preload(assistantToolCallIds(request)) } : {}),
     ...geminiProtocol,
     buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, { ...context, signatureMemory }) }),
     createStreamMapper: () => new GeminiStreamMapper(signatureMemory)

@@ -6,17 +6,21 @@ import type { Protocol } from '../../../src/core/protocol.js'
 import { readGeminiCountTokens, toGeminiCountTokensRequest } from './count-tokens.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
 import { classifyGeminiError, readGeminiErrorText } from './error-body.js'
+import { listGeminiModels } from './model-list.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
 import { geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
 
 export const geminiProtocol: Protocol = {
   authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey }),
   buildChatRequest: (request, context) => ({ path: geminiStreamPath(context.card.id), body: toGeminiRequest(request, context) }),
+  // responseLogprobs and logprobs in generationConfig; each candidate's logprobsResult is mapped.
+  logprobsRefusal: () => undefined,
   createStreamMapper: () => new GeminiStreamMapper(),
   readErrorMessage: readGeminiErrorText,
   classifyError: classifyGeminiError,
   buildEmbedRequest: toGeminiEmbedRequest,
   readEmbedResponse: readGeminiEmbedResponse,
   buildCountTokensRequest: toGeminiCountTokensRequest,
-  readCountTokensResponse: readGeminiCountTokens
+  readCountTokensResponse: readGeminiCountTokens,
+  listModels: listGeminiModels
 }

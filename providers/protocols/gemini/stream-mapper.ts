@@ -3,13 +3,14 @@
  * get Ollama ids (their thought signatures carried on the call and remembered by the provider instance), usage is cumulative (the last one wins), and the
  * stream simply ends, so usage and finish are given at flush.
  */
-import type { ChatEvent, DoneReason } from '../../../src/core/chat-event.js'
+import type { ChatEvent, DoneReason, Logprob, TokenLogprob } from '../../../src/core/chat-event.js'
+import { tokenBytes } from '../../shared/token-bytes.js'
 import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper, StreamMessage } from '../../../src/core/stream-mapper.js'
 import { readGeminiError } from './error-body.js'
 import type { SignatureMemory } from './signature-memory.js'
-import type { GeminiStreamChunk } from './wire-types.js'
+import type { GeminiLogprobsCandidate, GeminiLogprobsResult, GeminiStreamChunk } from './wire-types.js'
 
 /** Finish reasons that mean the answer was withheld rather than finished. */
 const BLOCKED = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY', 'LANGUAGE'])
@@ -34,6 +35,12 @@ export class GeminiStreamMapper implements StreamMapper {
     if (chunk.error !== undefined && chunk.error !== null) return [{ type: 'error', message: readGeminiError(chunk) ?? 'upstream reported an error' }]
     const events: ChatEvent[] = []
     const candidate = chunk.candidates?.[0]
+    // Before the text they describe: writers attach them to the next piece they write.
+    if (candidate?.logprobsResult !== undefined) {
+      const logprobs = readGeminiLogprobs(candidate.logprobsResult)
+      if (logprobs.length > 0) events.push({ type: 'logprobs', logprobs })
+    }
+    const logprobEvents = events.length
     for (const part of candidate?.content?.parts ?? []) {
       if (part.functionCall !== undefined) {
         const args = readToolArguments(part.functionCall.args ?? {})
@@ -47,7 +54,7 @@ export class GeminiStreamMapper implements StreamMapper {
         events.push({ type: part.thought === true ? 'thinking-delta' : 'text-delta', text: part.text })
       }
     }
-    if (events.length > 0) this.producedOutput = true
+    if (events.length > logprobEvents) this.producedOutput = true
     if (typeof candidate?.finishReason === 'string' && candidate.finishReason !== 'FINISH_REASON_UNSPECIFIED') this.finishReason = candidate.finishReason
     if (typeof chunk.promptFeedback?.blockReason === 'string') this.blockReason = chunk.promptFeedback.blockReason
     const usage = chunk.usageMetadata
@@ -72,4 +79,23 @@ export class GeminiStreamMapper implements StreamMapper {
 /** STOP is also what Gemini says after function calls; Ollama ends those turns with stop too. */
 export function mapFinishReason (reason: string): DoneReason {
   return reason === 'MAX_TOKENS' ? 'length' : 'stop'
+}
+
+/**
+ * Ollama's entries from a chunk's `logprobsResult`: step i's chosen token, with step i's `topCandidates` as its
+ * alternatives. Gemini reports no bytes: they are the token's UTF-8.
+ * @see https://ai.google.dev/api/generate-content#LogprobsResult (checked 2026-11)
+ */
+export function readGeminiLogprobs (result: GeminiLogprobsResult): Logprob[] {
+  return (result.chosenCandidates ?? []).map((chosen, step) => {
+    const logprob: Logprob = readCandidate(chosen)
+    const top = result.topCandidates?.[step]?.candidates
+    if (top !== undefined && top.length > 0) logprob.top_logprobs = top.map(readCandidate)
+    return logprob
+  })
+}
+
+function readCandidate (candidate: GeminiLogprobsCandidate): TokenLogprob {
+  const token = candidate.token ?? ''
+  return { token, logprob: candidate.logProbability ?? 0, bytes: tokenBytes(token) }
 }

@@ -58,6 +58,10 @@ export function toGeminiRequest (request: NormalisedChatRequest, context: Gemini
     if (request.format !== 'json') config.responseSchema = toGeminiSchema(request.format)
   }
   if (request.think !== undefined) config.thinkingConfig = thinkingConfig(request.think, modelId)
+  if (request.logprobs !== undefined) {
+    config.responseLogprobs = true
+    if (request.logprobs.top > 0) config.logprobs = request.logprobs.top
+  }
   if (Object.keys(config).length > 0) body.generationConfig = config
   return body
 }

@@ -38,7 +38,25 @@ export interface GeminiRequest {
     responseMimeType?: string
     responseSchema?: unknown
     thinkingConfig?: GeminiThinkingConfig
+    /** Return the chosen tokens' log probabilities (`logprobsResult` on each candidate). */
+    responseLogprobs?: boolean
+    /** With responseLogprobs: how many most likely tokens at each step. */
+    logprobs?: number
   }
+}
+
+/** One token of `logprobsResult`; proto3 JSON leaves out a `logProbability` of 0. */
+export interface GeminiLogprobsCandidate {
+  token?: string
+  tokenId?: number
+  logProbability?: number
+}
+
+/** A candidate's `logprobsResult`: one chosen token per decoding step, and as many lists of alternatives. */
+export interface GeminiLogprobsResult {
+  chosenCandidates?: GeminiLogprobsCandidate[]
+  topCandidates?: Array<{ candidates?: GeminiLogprobsCandidate[] }>
+  logProbabilitySum?: number
 }
 
 export interface GeminiResponsePart {
@@ -53,6 +71,7 @@ export interface GeminiStreamChunk {
   candidates?: Array<{
     content?: { role?: string, parts?: GeminiResponsePart[] }
     finishReason?: string
+    logprobsResult?: GeminiLogprobsResult
   }>
   usageMetadata?: {
     promptTokenCount?: number

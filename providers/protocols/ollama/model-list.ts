@@ -1,5 +1,6 @@
 /** A real Ollama's GET /api/tags as model cards: its names (`:latest` dropped, as our names imply it), capabilities and families. */
 import { isCapability, type Capability, type ModelCard, type ModelListing } from '../../../src/core/capabilities.js'
+import type { ListedModel, ListGet } from '../../../src/core/listed-model.js'
 import { stripLatestTag } from '../../../src/core/model-name.js'
 import type { OllamaTagEntry } from './wire-types.js'
 
@@ -41,4 +42,9 @@ function toListing (entry: OllamaTagEntry, digest: string, modifiedAt: string): 
     parameterSize: entry.details?.parameter_size ?? '',
     quantizationLevel: entry.details?.quantization_level ?? ''
   }
+}
+
+/** The server's `/api/tags`, as listed models (full cards: an Ollama server says everything about its models). */
+export async function listOllamaModels (get: ListGet): Promise<ListedModel[]> {
+  return readOllamaModelList(await get('/api/tags'))
 }

@@ -2,7 +2,7 @@
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readOllamaErrorText } from './error-body.js'
 import { readOllamaEmbedResponse, toOllamaEmbedRequest } from './embeddings.js'
-import { readOllamaModelList } from './model-list.js'
+import { listOllamaModels } from './model-list.js'
 import { OllamaStreamMapper } from './stream-mapper.js'
 import { toOllamaGenerateRequest, toOllamaRequest } from './to-ollama-request.js'
 
@@ -11,11 +11,12 @@ export const ollamaProtocol: Protocol = {
   authHeaders: (apiKey): Record<string, string> => apiKey === '' ? {} : { authorization: `Bearer ${apiKey}` },
   buildChatRequest: (request, context) => ({ path: '/api/chat', body: toOllamaRequest(request, context) }),
   buildCompletionRequest: (request, context) => ({ path: '/api/generate', body: toOllamaGenerateRequest(request, context) }),
+  // Asked for as the client asked, and passed on as the upstream computed them.
+  logprobsRefusal: () => undefined,
   createStreamMapper: () => new OllamaStreamMapper(),
   readErrorMessage: readOllamaErrorText,
   framing: 'ndjson',
-  modelListPath: '/api/tags',
-  readModelList: readOllamaModelList,
+  listModels: listOllamaModels,
   buildEmbedRequest: toOllamaEmbedRequest,
   readEmbedResponse: readOllamaEmbedResponse
 }

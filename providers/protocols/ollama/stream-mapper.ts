@@ -18,6 +18,8 @@ export class OllamaStreamMapper implements StreamMapper {
     }
     if (typeof chunk.error === 'string') return [{ type: 'error', message: chunk.error }]
     const events: ChatEvent[] = []
+    // Before the text they describe: writers attach them to the next piece they write.
+    if (Array.isArray(chunk.logprobs) && chunk.logprobs.length > 0) events.push({ type: 'logprobs', logprobs: chunk.logprobs })
     const { message: delta } = chunk
     // Chat lines carry `message`; generate lines (fill-in-the-middle) carry `response` and `thinking`.
     const thinking = delta?.thinking ?? chunk.thinking

@@ -19,6 +19,10 @@ export function toOllamaRequest (request: NormalisedChatRequest, context: Protoc
   if (request.format !== undefined) body.format = request.format
   const options = toOllamaOptions(request)
   if (options !== undefined) body.options = options
+  if (request.logprobs !== undefined) {
+    body.logprobs = true
+    body.top_logprobs = request.logprobs.top
+  }
   return body
 }
 
@@ -34,6 +38,10 @@ export function toOllamaGenerateRequest (request: NormalisedChatRequest, context
   if (request.format !== undefined) body.format = request.format
   const options = toOllamaOptions(request)
   if (options !== undefined) body.options = options
+  if (request.logprobs !== undefined) {
+    body.logprobs = true
+    body.top_logprobs = request.logprobs.top
+  }
   return body
 }
 

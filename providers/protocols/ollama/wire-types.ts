@@ -1,3 +1,5 @@
+import type { Logprob } from '../../../src/core/chat-event.js'
+
 /**
  * Ollama's own API shapes, for passing requests through to a real Ollama server.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md (checked 2026-11)
@@ -26,6 +28,8 @@ export interface OllamaChatRequest {
   think?: boolean | string
   format?: 'json' | Record<string, unknown>
   options?: Record<string, unknown>
+  logprobs?: boolean
+  top_logprobs?: number
 }
 
 export interface OllamaGenerateRequest {
@@ -38,6 +42,8 @@ export interface OllamaGenerateRequest {
   think?: boolean | string
   format?: 'json' | Record<string, unknown>
   options?: Record<string, unknown>
+  logprobs?: boolean
+  top_logprobs?: number
 }
 
 /** One NDJSON line of a streamed /api/chat (or /api/generate) answer, or an error line. */
@@ -53,6 +59,8 @@ export interface OllamaChatChunk {
   load_duration?: number
   prompt_eval_duration?: number
   eval_duration?: number
+  /** When asked for: already Ollama's entries, passed on as they are. */
+  logprobs?: Logprob[] | null
   error?: string
 }
 

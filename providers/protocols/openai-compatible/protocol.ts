@@ -2,6 +2,8 @@
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from './embeddings.js'
 import { classifyOpenAiError, readOpenAiErrorText } from './error-body.js'
+import { openAiLogprobsRefusal } from './logprobs.js'
+import { listOpenAiModels } from './model-list.js'
 import { openAiCompatibleContext } from './quirks.js'
 import { OpenAiStreamMapper } from './stream-mapper.js'
 import { buildCompletionRequest } from './to-completion-request.js'
@@ -11,9 +13,11 @@ export const openAiCompatibleProtocol: Protocol = {
   authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
   buildChatRequest: (request, context) => ({ path: '/chat/completions', body: toOpenAiRequest(request, openAiCompatibleContext(context)) }),
   buildCompletionRequest: (request, context) => buildCompletionRequest(request, openAiCompatibleContext(context)),
+  logprobsRefusal: (request, context) => openAiLogprobsRefusal(request, openAiCompatibleContext(context)),
   createStreamMapper: () => new OpenAiStreamMapper(),
   readErrorMessage: readOpenAiErrorText,
   classifyError: classifyOpenAiError,
   buildEmbedRequest: toOpenAiEmbeddingRequest,
-  readEmbedResponse: readOpenAiEmbeddingResponse
+  readEmbedResponse: readOpenAiEmbeddingResponse,
+  listModels: listOpenAiModels
 }

@@ -33,6 +33,15 @@ export const THINKING_CONTROLS = ['reasoning-effort', 'enable-thinking', 'thinki
 
 export type ThinkingControl = typeof THINKING_CONTROLS[number]
 
+/**
+ * Whether a provider returns log probabilities (`logprobs`, `top_logprobs`):
+ * - `supported`: asked for and mapped whenever a client asks (OpenAI's API; a model that has none answers its own error);
+ * - `not-while-thinking`: only when the model does not think, i.e. it lacks `thinking` or the request turns it off
+ *   (DeepSeek: "logprobs/top_logprobs raise an error" in thinking mode, which V4 is in by default);
+ * - `unsupported`: never; a request that asks is refused before it is sent.
+ */
+export type LogprobsSupport = 'supported' | 'not-while-thinking' | 'unsupported'
+
 /** The wire switches of one OpenAI-compatible provider, applied by this protocol's request mappers. */
 export interface ProviderQuirks {
   readonly thinkingControl: ThinkingControl
@@ -70,6 +79,8 @@ export interface ProviderQuirks {
   readonly fillInMiddlePath?: string
   /** How the suffix is sent on that endpoint. Default `suffix-field`. */
   readonly fillInMiddlePrompt?: FillInMiddlePrompt
+  /** Whether log probabilities can be asked for. Default `supported`. */
+  readonly logprobs?: LogprobsSupport
 }
 
 /** A provider on the OpenAI-compatible protocol: a descriptor with its wire switches. */

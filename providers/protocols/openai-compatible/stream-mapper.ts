@@ -4,6 +4,7 @@ import { readToolArguments } from '../../shared/tool-arguments.js'
 import { newToolCallId } from '../../shared/tool-call-id.js'
 import type { StreamMapper, StreamMessage } from '../../../src/core/stream-mapper.js'
 import { readOpenAiError } from './error-body.js'
+import { readOpenAiLogprobs } from './logprobs.js'
 import type { OpenAiStreamChunk, OpenAiToolCallDelta } from './wire-types.js'
 
 interface PendingToolCall {
@@ -40,6 +41,11 @@ export class OpenAiStreamMapper implements StreamMapper {
     }
     const events: ChatEvent[] = []
     const choice = chunk.choices?.[0]
+    // Before the text they describe: writers attach them to the next piece they write.
+    if (choice?.logprobs !== undefined && choice.logprobs !== null) {
+      const logprobs = readOpenAiLogprobs(choice.logprobs)
+      if (logprobs.length > 0) events.push({ type: 'logprobs', logprobs })
+    }
     const delta = choice?.delta
     if (delta !== undefined && delta !== null) {
       const reasoning = delta.reasoning_content ?? delta.reasoning

@@ -21,6 +21,7 @@ export function toOpenAiCompletionRequest (request: NormalisedChatRequest, conte
     : { model: context.card.id, prompt: prefix, ...(suffix === '' ? {} : { suffix }), stream: true }
   if (quirks.streamUsageOption) body.stream_options = { include_usage: true }
   applySampling(body, request.options, context, 'completion')
+  if (request.logprobs !== undefined) body.logprobs = request.logprobs.top
   return body
 }
 

@@ -37,6 +37,10 @@ export function toOpenAiRequest (request: NormalisedChatRequest, context: OpenAi
   applySampling(body, request.options, context, 'chat')
   if (request.format !== undefined) applyFormat(body, request.format, quirks)
   if (request.think !== undefined) applyThinking(body, request.think, quirks)
+  if (request.logprobs !== undefined) {
+    body.logprobs = true
+    if (request.logprobs.top > 0) body.top_logprobs = request.logprobs.top
+  }
   return body
 }
 

@@ -48,6 +48,8 @@ export interface OpenAiChatRequest extends OpenAiSamplingFields {
   enable_thinking?: boolean
   thinking_budget?: number
   thinking?: { type: 'enabled' | 'disabled' }
+  logprobs?: boolean
+  top_logprobs?: number
 }
 
 /** The legacy completions body, used for fill-in-the-middle. */
@@ -57,6 +59,8 @@ export interface OpenAiCompletionRequest extends OpenAiSamplingFields {
   suffix?: string
   stream: true
   stream_options?: { include_usage: boolean }
+  /** The legacy API's integer: the sampled token's log probability and this many most likely ones. */
+  logprobs?: number
 }
 
 export interface OpenAiToolCallDelta {
@@ -76,7 +80,27 @@ export interface OpenAiStreamChunk {
     /** Legacy completions stream the text here instead of in `delta`. */
     text?: string | null
     finish_reason?: string | null
+    /** Chat: `content` (one entry per token); legacy completions: parallel `tokens`, `token_logprobs`, `top_logprobs` lists. */
+    logprobs?: OpenAiChoiceLogprobs | OpenAiLegacyLogprobs | null
   }>
   usage?: { prompt_tokens?: number, completion_tokens?: number } | null
   error?: { message?: string } | string
+}
+
+export interface OpenAiTokenLogprob {
+  token?: string
+  logprob?: number
+  bytes?: number[] | null
+}
+
+/** A chat chunk's `choices[].logprobs`. */
+export interface OpenAiChoiceLogprobs {
+  content?: Array<OpenAiTokenLogprob & { top_logprobs?: OpenAiTokenLogprob[] | null }> | null
+}
+
+/** A legacy completion's `choices[].logprobs`: one entry per token in each list, alternatives as `{token: logprob}`. */
+export interface OpenAiLegacyLogprobs {
+  tokens?: string[]
+  token_logprobs?: Array<number | null>
+  top_logprobs?: Array<Record<string, number> | null> | null
 }

@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox'
 import { anthropicErrorBody } from '../../anthropic/anthropic-error.js'
 import { anthropicModel, anthropicModelPage } from '../../anthropic/model-list.js'
 import { ModelNotFoundError } from '../../errors.js'
+import { currentListing } from '../../ollama/model-listing.js'
 import { openAiModel } from '../../openai/model-object.js'
 import { answerSchemas } from '../../schemas/answer-schemas.js'
 import { AnthropicModelListSchema, AnthropicModelPageQuerySchema, AnthropicModelSchema, AnthropicVersionHeadersSchema, OPENAI_OR_ANTHROPIC_DIALECT } from '../../schemas/anthropic.js'
@@ -35,8 +36,8 @@ const openAiModelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       })
     }
   }, async (request) => {
-    if (speaksAnthropic(request.headers)) return anthropicModelPage(fastify.providers.list(), request.query as Record<string, unknown>)
-    const models = fastify.providers.list()
+    const { models } = currentListing(fastify.providers)
+    if (speaksAnthropic(request.headers)) return anthropicModelPage(models, request.query as Record<string, unknown>)
     // Go's nil slice: Ollama answers null, not [], when it has no model.
     return { object: 'list' as const, data: models.length === 0 ? null : models.map((model) => openAiModel(model.name, model)) }
   })

@@ -31,7 +31,7 @@ t.test('an empty name takes the default model, else each handler\'s own error', 
   t.same(resolveRequestedModel(providers, '', 'openai/plain', 'model-required').echo, 'openai/plain')
   t.throws(() => resolveRequestedModel(providers, undefined, undefined, CHAT_RULES.onEmptyModel), { statusCode: 400, message: 'model is required' })
   t.throws(() => resolveRequestedModel(providers, '', '', GENERATE_RULES.onEmptyModel), { statusCode: 404, message: "model '' not found" })
-  t.throws(() => resolveRequestedModel(providers, 'openai/nope', undefined, 'model-required'), { statusCode: 404, message: "model 'openai/nope' not found" })
+  t.throws(() => resolveRequestedModel(providers, 'nosuchprovider/nope', undefined, 'model-required'), { statusCode: 404, message: "model 'nosuchprovider/nope' not found" })
 })
 
 t.test('capabilities are checked in Ollama\'s order: thinking, completion, tools, insert, vision', async (t) => {
@@ -117,6 +117,7 @@ t.test('embedding models: no default model, their own not-found wording, chat mo
   const providers = registry()
   t.equal(resolveEmbeddingModel(providers, 'openai/embedder').model.name, 'openai/embedder:latest')
   t.throws(() => resolveEmbeddingModel(providers, ''), { statusCode: 400, message: 'model is required' })
-  t.throws(() => resolveEmbeddingModel(providers, 'openai/nope'), { statusCode: 404, message: 'model "openai/nope" not found, try pulling it first' })
+  t.throws(() => resolveEmbeddingModel(providers, 'nosuchprovider/nope'), { statusCode: 404, message: 'model "nosuchprovider/nope" not found, try pulling it first' })
+  t.equal(resolveEmbeddingModel(providers, 'openai/unlisted-id').model.card.id, 'unlisted-id', 'an id passed through: the provider judges')
   t.throws(() => resolveEmbeddingModel(providers, 'openai/plain'), { statusCode: 400, message: 'openai/plain:latest does not support embedding' })
 })
