@@ -30,6 +30,20 @@ export default fp(async function metrics (fastify) {
   })
   fastify.decorate('metrics', service)
 
+  // With REDIS_URL, the connection's state now and at each change; without it the redis series stay absent.
+  const redis = fastify.sharedState
+  if (redis !== undefined) {
+    const up = (): void => service.setRedisUp(true)
+    const down = (): void => service.setRedisUp(false)
+    service.setRedisUp(redis.available)
+    redis.on('up', up)
+    redis.on('down', down)
+    fastify.addHook('onClose', async () => {
+      redis.off('up', up)
+      redis.off('down', down)
+    })
+  }
+
   // A callback hook: no promise per request on the hot path.
   fastify.addHook('onResponse', (request, reply, done) => {
     try {
@@ -40,7 +54,7 @@ export default fp(async function metrics (fastify) {
     }
     done()
   })
-}, { name: 'metrics', fastify: '5.x', dependencies: ['config', 'provider-registry'] })
+}, { name: 'metrics', fastify: '5.x', dependencies: ['config', 'shared-state', 'provider-registry'] })
 
 /** The route pattern of a request, bounded: `unmatched` when no route took it. */
 export function routeLabel (request: FastifyRequest): string {
