@@ -156,7 +156,7 @@ export class ServiceMetrics {
     })
     this.circuitOpen = new Gauge({
       name: 'ollama_adapter_circuit_open',
-      help: '1 while a provider is cooling down after repeated failures (requests go to fallbacks), else 0',
+      help: '1 while a provider is cooling down after repeated failures (requests go to fallbacks), here or shared by another replica through Redis, else 0',
       labelNames: ['provider'],
       registers,
       collect () {
