@@ -74,7 +74,7 @@ t.test('requests, tokens and upstream timings move with what ollama-js and the O
   t.ok(parts > 0)
   const openai = new OpenAI({ baseURL: `${url}/v1`, apiKey: 'unused', maxRetries: 0 })
   await openai.chat.completions.create({ model: 'openai/fake-text', messages: hello })
-  const missing = await ollama.chat({ model: 'openai/no-such-model', messages: hello }).catch((error: unknown) => error)
+  const missing = await ollama.chat({ model: 'nosuchprovider/no-such-model', messages: hello }).catch((error: unknown) => error)
   t.match(missing, { status_code: 404 })
 
   const after = await eventually(url, (scraped) => total(scraped, REQUESTS, { route: '/v1/chat/completions', status: '200' }) === 1)
