@@ -9,6 +9,8 @@ import { UnauthorizedError } from '../src/errors.js'
 
 /** Paths every client may call without a key: the probes. */
 export const OPEN_PATHS: ReadonlySet<string> = new Set(['/', '/health/live', '/health/ready'])
+/** With METRICS_API_KEY set, the metrics route checks that key itself (src/routes/metrics.ts). */
+export const METRICS_PATH = '/metrics'
 
 export default fp(async function clientAuth (fastify) {
   const keys = new ClientKeys(fastify.config.API_KEYS)
@@ -20,8 +22,10 @@ export default fp(async function clientAuth (fastify) {
     }
     return
   }
+  const metricsKeyed = (fastify.config.METRICS_API_KEY ?? '').trim() !== ''
   fastify.addHook('onRequest', async (request) => {
-    if (request.method === 'OPTIONS' || OPEN_PATHS.has(request.url.split('?')[0] ?? '')) return
+    const path = request.url.split('?')[0] ?? ''
+    if (request.method === 'OPTIONS' || OPEN_PATHS.has(path) || (metricsKeyed && path === METRICS_PATH)) return
     const key = presentedKey(request.headers)
     if (key !== undefined && (keys.accepts(key) || adminKeys.accepts(key))) return
     throw new UnauthorizedError()

@@ -10,6 +10,7 @@ import type { EmbedOptions } from '../src/core/embed-request.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { AnswerMetrics } from '../src/core/answer-metrics.js'
 import { estimateTextTokens } from '../src/core/estimate-tokens.js'
+import { modelLabel } from '../src/metrics/service-metrics.js'
 import { callUpstreamJson } from '../src/upstream/call-upstream-json.js'
 import { linkUpstreamSignal } from '../src/upstream/upstream-signal.js'
 import { EmbedModelNotFoundError, UpstreamError, UpstreamModelNotFoundError } from '../src/errors.js'
@@ -50,7 +51,8 @@ export default fp(async function embedding (fastify) {
     const { buildEmbedRequest, readEmbedResponse } = provider.protocol
     if (buildEmbedRequest === undefined || readEmbedResponse === undefined) throw new Error(`${provider.descriptor.id} has no embeddings API`)
     const metrics = new AnswerMetrics()
-    request.answerLog = { model: job.model.name, provider: provider.descriptor.id, metrics }
+    request.answerLog = { model: job.model.name, provider: provider.descriptor.id, metrics, served: job.model }
+    const label = modelLabel(job.model)
     const options = card.embeddingDimensions === false ? {} : upstreamOptions(job.dimensions, card.embeddingLength)
     const batchSize = card.embeddingBatchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE
     const several = job.inputs.length > batchSize
@@ -61,7 +63,10 @@ export default fp(async function embedding (fastify) {
     const retry = {
       policy: context.retry,
       deadline: upstreamSignal.deadline,
-      onRetry: (error: UpstreamError, attempt: number, waitMs: number) => request.log.warn({ model: job.model.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
+      onRetry: (error: UpstreamError, attempt: number, waitMs: number) => {
+        context.observer?.retried(provider.descriptor.id)
+        request.log.warn({ model: job.model.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
+      }
     }
 
     // Ollama embeds an empty text like any other; providers other than Ollama refuse it and fail the whole batch. It is
@@ -71,6 +76,7 @@ export default fp(async function embedding (fastify) {
     const leftOut = job.inputs.length - sent.length
     const sentEmbeddings = await embedInBatches(sent, { batchSize, concurrency: EMBED_CONCURRENCY, signal: upstreamSignal.signal }, async (batch, signal) => {
       const upstreamRequest = buildEmbedRequest(batch.inputs, options, { descriptor: provider.descriptor, card })
+      fastify.metrics.embeddingBatch(label, provider.descriptor.id, batch.inputs.length)
       let answer: unknown
       try {
         answer = await callUpstreamJson(context.dispatcher, provider, upstreamRequest, signal, retry)
@@ -97,7 +103,7 @@ export default fp(async function embedding (fastify) {
     fastify.recentModels.touch(job.model, job.keepAliveMs)
     return { embeddings, metrics }
   })
-}, { name: 'embedding', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort', 'translation'] })
+}, { name: 'embedding', fastify: '5.x', dependencies: ['upstream-agent', 'client-abort', 'translation', 'metrics'] })
 
 /** The vectors of `job.inputs`: the sent ones in order, and a zero vector of the same length for each empty input. */
 function withZeroVectors (job: EmbedJob, sentEmbeddings: number[][]): number[][] {

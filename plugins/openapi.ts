@@ -87,7 +87,8 @@ export default fp(async function openapi (fastify) {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'One of API_KEYS, when it is set' },
-          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'One of API_KEYS, when it is set' }
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'One of API_KEYS, when it is set' },
+          metricsBearer: { type: 'http', scheme: 'bearer', description: 'METRICS_API_KEY, when it is set: then only it opens /metrics' }
         }
       },
       // Without API_KEYS no key is needed: the empty requirement says a key is optional.

@@ -11,8 +11,11 @@ import { EventLoopBusyError, ServerBusyError } from '../src/errors.js'
 /** Requests that hold an upstream call; probes and listings stay cheap and are never refused. */
 const INFERENCE_PATHS = ['/api/chat', '/api/generate', '/api/embed', '/api/embeddings', '/v1/']
 
-/** Health checks must keep answering under load, or an orchestrator restarts a busy but working server. */
-const EXEMPT_PATHS = new Set(['/', '/health/live', '/health/ready'])
+/**
+ * Health checks must keep answering under load, or an orchestrator restarts a busy but working server;
+ * /metrics too, as an overload is what operators most need to see.
+ */
+const EXEMPT_PATHS = new Set(['/', '/health/live', '/health/ready', '/metrics'])
 
 export default fp(async function overload (fastify) {
   let pending = 0

@@ -13,11 +13,13 @@ import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { AnswerWriter } from '../src/core/dialect.js'
 import type { ResolvedModel } from '../src/core/provider-registry.js'
 import { RecentModels } from '../src/core/recent-models.js'
+import { dialectOfRoute } from '../src/metrics/service-metrics.js'
 import { sharedRecentModels } from '../src/store/shared-recent-models.js'
 import { cutAtStops, unsentStops } from '../src/core/stop-cutter.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 import { ModelNotFoundError, UpstreamModelNotFoundError } from '../src/errors.js'
+import { routeLabel } from './metrics.js'
 
 /** An admitted request: what goes upstream, and how the client wants it back. */
 export interface AnswerJob {
@@ -31,11 +33,13 @@ export interface AnswerJob {
   readonly stream: boolean
 }
 
-/** What the request log line reports about an answer. */
+/** What the request log line and the metrics report about an answer. */
 export interface AnswerLog {
   model: string
   provider: string
   metrics: AnswerMetrics
+  /** The model the request resolved to: metrics label it only when the service lists it. */
+  served: ResolvedModel
 }
 
 declare module 'fastify' {
@@ -81,20 +85,23 @@ export default fp(async function translation (fastify) {
       return reply.type(writer.jsonContentType).send(folded)
     }
     const source = batchedText(writer.stream(events, metrics))
+    const dialect = dialectOfRoute(routeLabel(request))
+    fastify.metrics.streamOpened(dialect)
     reply.raw.once('close', () => {
       source.destroy()
       body.destroy()
+      fastify.metrics.streamClosed(dialect)
     })
     reply.type(writer.streamContentType)
     if (writer.streamHeaders !== undefined) reply.headers(writer.streamHeaders)
     return reply.send(source)
   })
-}, { name: 'translation', fastify: '5.x', dependencies: ['shared-state', 'upstream-agent', 'client-abort'] })
+}, { name: 'translation', fastify: '5.x', dependencies: ['shared-state', 'upstream-agent', 'client-abort', 'metrics'] })
 
 /** Opens the upstream stream (retries, fallbacks, the overall deadline) and starts the request's log figures. */
 async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, job: AnswerJob): Promise<OpenedAnswer> {
   const metrics = new AnswerMetrics()
-  request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics }
+  request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics, served: job.model }
   // `answered` is the model that did answer: the requested one or a fallback.
   let opened
   try {

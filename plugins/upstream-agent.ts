@@ -26,7 +26,12 @@ export default fp(async function upstreamAgent (fastify) {
     // Bounded pools per origin: past this, requests wait in undici's queue instead of opening sockets.
     connections: config.UPSTREAM_MAX_CONNECTIONS
   })
-  const breakers = new CircuitBreakers({ threshold: config.CIRCUIT_FAILURE_THRESHOLD, cooldownMs: config.CIRCUIT_COOLDOWN_MS })
+  const breakers = new CircuitBreakers({
+    threshold: config.CIRCUIT_FAILURE_THRESHOLD,
+    cooldownMs: config.CIRCUIT_COOLDOWN_MS,
+    // Openings this replica decides; the open-circuit gauge also shows those other replicas shared.
+    onOpen: (providerId) => fastify.metrics.circuitOpened(providerId)
+  })
   // With REDIS_URL, a provider one replica cooled down is skipped by all of them.
   if (fastify.sharedState !== undefined) await shareCircuits(fastify.sharedState, breakers)
   fastify.decorate('upstream', agent)
@@ -37,9 +42,10 @@ export default fp(async function upstreamAgent (fastify) {
     deadlineMs: config.REQUEST_DEADLINE_MS,
     breakers,
     shutdownSignal: fastify.lifecycle.shutdownSignal,
-    thinkDefault: config.THINK_DEFAULT
+    thinkDefault: config.THINK_DEFAULT,
+    observer: fastify.metrics
   })
   fastify.addHook('onClose', async () => {
     await agent.close()
   })
-}, { name: 'upstream-agent', fastify: '5.x', dependencies: ['config', 'shared-state', 'provider-registry', 'lifecycle'] })
+}, { name: 'upstream-agent', fastify: '5.x', dependencies: ['config', 'shared-state', 'provider-registry', 'lifecycle', 'metrics'] })

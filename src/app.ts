@@ -14,6 +14,7 @@ import errorHandler from '../plugins/error-handler.js'
 import hostCheck from '../plugins/host-check.js'
 import keyLimits from '../plugins/key-limits.js'
 import lifecycle from '../plugins/lifecycle.js'
+import metrics from '../plugins/metrics.js'
 import modelAliases from '../plugins/model-aliases.js'
 import modelLists from '../plugins/model-lists.js'
 import openapi from '../plugins/openapi.js'
@@ -64,6 +65,7 @@ export async function buildApp (options: BuildAppOptions = {}): Promise<FastifyI
   await app.register(bodyParser)
   await app.register(openapi)
   await app.register(lifecycle)
+  await app.register(metrics)
   // onRequest order: Host check, origin check, then client keys, admin keys, per-key limits, the in-flight bound, then abort wiring.
   await app.register(hostCheck)
   await app.register(cors)

@@ -33,6 +33,7 @@ export const ServerEnvSchema = Type.Object({
   OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' })),
   ALLOWED_HOSTS: Type.Optional(Type.String({ description: 'Comma-separated extra Host names (`*` wildcards) a loopback listener answers, e.g. behind a reverse proxy' })),
   ADMIN_API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys that alone may create, copy, delete and push models; empty: no split' })),
+  METRICS_API_KEY: Type.Optional(Type.String({ description: 'Key GET /metrics alone accepts (Authorization: Bearer); empty: /metrics is guarded by API_KEYS like every route' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^(rediss?://.*)?$', description: 'redis:// or rediss:// (TLS) URL, password and database included, of the Redis replicas share state through; empty: state stays in this process and DATA_DIR' })),
   REDIS_KEY_PREFIX: Type.String({ default: 'ollama-adapter:', description: 'Prefix of every Redis key and channel, so several deployments can share one Redis' })
 })

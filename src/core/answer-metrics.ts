@@ -16,7 +16,7 @@ export interface OllamaMetrics {
  * eval = first token to the end. Counts come from the upstream's usage; absent counts are omitted.
  */
 export class AnswerMetrics {
-  private headersAt: bigint | undefined
+  private headersReceivedAt: bigint | undefined
   private firstTokenAt: bigint | undefined
   promptTokens = 0
   completionTokens = 0
@@ -24,8 +24,13 @@ export class AnswerMetrics {
 
   constructor (readonly startedAt: bigint = nowNs()) {}
 
+  /** Monotonic nanoseconds when the upstream answered with headers, or undefined before (plugins/metrics.ts reads it). */
+  get headersAt (): bigint | undefined {
+    return this.headersReceivedAt
+  }
+
   markHeaders (): void {
-    this.headersAt ??= nowNs()
+    this.headersReceivedAt ??= nowNs()
   }
 
   markToken (): void {

@@ -5,6 +5,7 @@ import chatRoute from './chat.js'
 import embedRoutes from './embed.js'
 import generateRoute from './generate.js'
 import healthRoutes from './health.js'
+import metricsRoutes from './metrics.js'
 import modelManagementRoutes from './model-management.js'
 import modelRoutes from './models.js'
 import openAiRoutes from './openai/index.js'
@@ -13,6 +14,7 @@ import rootRoutes from './root.js'
 export async function registerRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(rootRoutes)
   await fastify.register(healthRoutes)
+  await fastify.register(metricsRoutes)
   await fastify.register(modelRoutes)
   await fastify.register(modelManagementRoutes)
   await fastify.register(chatRoute)

@@ -9,6 +9,8 @@
 export interface CircuitBreakerOptions {
   readonly threshold: number
   readonly cooldownMs: number
+  /** Told each time a provider's circuit opens (metrics). */
+  readonly onOpen?: (providerId: string) => void
 }
 
 interface CircuitState {
@@ -56,6 +58,12 @@ export class CircuitBreakers {
     return false
   }
 
+  /** True while the provider is cooling down; unlike isOpen, reading it never lets a half-open probe through. */
+  isCoolingDown (providerId: string): boolean {
+    const state = this.states.get(providerId)
+    return state !== undefined && state.openUntil !== 0 && this.clock() < state.openUntil
+  }
+
   recordSuccess (providerId: string): void {
     const state = this.states.get(providerId)
     if (state === undefined) return
@@ -68,7 +76,10 @@ export class CircuitBreakers {
     state.failures += 1
     this.states.set(providerId, state)
     if (state.failures >= this.options.threshold) {
-      state.openUntil = this.clock() + this.options.cooldownMs
+      const now = this.clock()
+      // A failure while already open (every candidate cooling down) extends the cooldown: it opened only once.
+      if (state.openUntil <= now) this.options.onOpen?.(providerId)
+      state.openUntil = now + this.options.cooldownMs
       state.opened = true
       this.onChange?.(providerId, state.openUntil)
     }

@@ -20,6 +20,14 @@ export interface UpstreamLog {
   warn(details: Record<string, unknown>, message: string): void
 }
 
+/** Told what the retry and fallback loop does, for metrics; each call is cheap and never throws. */
+export interface UpstreamObserver {
+  /** A failed attempt is about to be retried against the same provider. */
+  retried(providerId: string): void
+  /** A model of a fallback chain failed and the next candidate is tried. */
+  fellBack(fromProviderId: string, toProviderId: string): void
+}
+
 export interface UpstreamContext {
   readonly dispatcher: Dispatcher
   readonly registry: ProviderRegistry
@@ -31,6 +39,7 @@ export interface UpstreamContext {
   readonly shutdownSignal: AbortSignal
   /** How an absent `think` is read for each candidate (THINK_DEFAULT). */
   readonly thinkDefault: ThinkDefault
+  readonly observer?: UpstreamObserver
 }
 
 export interface OpenedStream {
@@ -51,9 +60,12 @@ export async function openUpstreamStream (
 
   // Made only when needed: an Error captures a stack trace, too costly to build on every request.
   let lastError: unknown
+  // The provider of the candidate that failed last, so the next one tried counts as a fallback.
+  let failedProviderId: string | undefined
   try {
     for (const candidate of orderCandidates(context, candidates(context.registry, model, chat))) {
       const { provider, card } = candidate
+      if (failedProviderId !== undefined) context.observer?.fellBack(failedProviderId, provider.descriptor.id)
       const protocolContext = { descriptor: provider.descriptor, card }
       const sent = withThinkDefault(chat, candidate, context.thinkDefault)
       if (provider.protocol.prepareChatRequest !== undefined) await provider.protocol.prepareChatRequest(sent, protocolContext)
@@ -65,7 +77,10 @@ export async function openUpstreamStream (
         const body = await callUpstreamWithRetries(context.dispatcher, provider, upstreamRequest, signal, {
           policy: context.retry,
           deadline,
-          onRetry: (error, attempt, waitMs) => log?.warn({ model: candidate.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
+          onRetry: (error, attempt, waitMs) => {
+            context.observer?.retried(provider.descriptor.id)
+            log?.warn({ model: candidate.name, attempt, waitMs, upstreamStatus: error.upstreamStatus }, `retrying upstream: ${error.message}`)
+          }
         })
         context.breakers.recordSuccess(provider.descriptor.id)
         upstreamSignal.clearDeadline()
@@ -79,6 +94,7 @@ export async function openUpstreamStream (
         // Only provider trouble (5xx, auth, timeouts, 429) cools a provider down; a missing model does not.
         if (error.statusCode >= 500 || error.statusCode === 429 || error.statusCode === 401) context.breakers.recordFailure(provider.descriptor.id)
         log?.warn({ model: candidate.name, upstreamStatus: error.upstreamStatus }, `upstream failed, trying the next fallback if any: ${error.message}`)
+        failedProviderId = provider.descriptor.id
       }
     }
     throw lastError ?? new UpstreamError('no model available to answer', { statusCode: 503 })

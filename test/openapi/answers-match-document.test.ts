@@ -25,6 +25,8 @@ const OPERATIONS: Record<string, string> = {
   'HEAD /health/live': 'getLivenessHead',
   'GET /health/ready': 'getReadiness',
   'HEAD /health/ready': 'getReadinessHead',
+  'GET /metrics': 'getMetrics',
+  'HEAD /metrics': 'getMetricsHead',
   'GET /api/tags': 'listModels',
   'HEAD /api/tags': 'listModelsHead',
   'POST /api/show': 'showModel',
@@ -192,7 +194,9 @@ t.test('Ollama answers match the document: JSON, each NDJSON line, the error lin
     { method: 'POST', path: '/api/show', payload: { model: 'openai/fake-tools' }, status: 200, type: json },
     { method: 'POST', path: '/api/show', payload: {}, status: 400, type: json },
     { method: 'POST', path: '/api/show', payload: { model: 'nosuchprovider/nope' }, status: 404, type: json },
-    { method: 'GET', path: '/api/ps', status: 200, type: json }
+    { method: 'GET', path: '/api/ps', status: 200, type: json },
+    { method: 'GET', path: '/metrics', status: 200, type: 'text/plain; version=0.0.4; charset=utf-8' },
+    { method: 'HEAD', path: '/metrics', status: 200 }
   ])
 })
 
@@ -326,6 +330,16 @@ t.test('an empty registry\'s `data: null`, the 401 of every dialect with API_KEY
   }
   const probe = await app.inject({ method: 'GET', url: '/health/ready' })
   t.same(checker.check('GET', '/health/ready', probe), [], 'probes stay open')
+
+  const keyedMetrics = await buildTestApp(t, { API_KEYS: 'client-key', METRICS_API_KEY: 'scrape-key' })
+  const metricsChecker = new DocumentChecker(await documentOf(keyedMetrics.app, { 'x-api-key': 'client-key' }))
+  for (const [name, headers, status] of [
+    ['no key', {}, 401], ['a client key', { authorization: 'Bearer client-key' }, 401], ['the metrics key', { authorization: 'Bearer scrape-key' }, 200]
+  ] as const) {
+    const scraped = await keyedMetrics.app.inject({ method: 'GET', url: '/metrics', headers })
+    t.equal(scraped.statusCode, status, `/metrics with ${name}`)
+    t.same(metricsChecker.check('GET', '/metrics', scraped), [], `/metrics with ${name}: as documented`)
+  }
 
   const admin = await buildTestApp(t, { API_KEYS: 'client-key', ADMIN_API_KEYS: 'admin-key' })
   const headers = { 'x-api-key': 'client-key' }
