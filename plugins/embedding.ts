@@ -94,7 +94,10 @@ export default fp(async function embedding (fastify) {
         throw new UpstreamError(`${provider.descriptor.id} upstream answered an invalid embedding response: ${(error as Error).message}`, { statusCode: 502 })
       }
       // Ollama always counts; a provider that reports no usage (Gemini) gets an estimate (src/core/estimate-tokens.ts).
-      promptTokens += result.promptTokens ?? await estimateTextTokens(batch.inputs)
+      // Awaited before the sum is read: `promptTokens += await …` would add to a total read before the wait, losing
+      // what concurrent batches counted meanwhile.
+      const counted = result.promptTokens ?? await estimateTextTokens(batch.inputs)
+      promptTokens += counted
       return result.embeddings
     }).finally(() => upstreamSignal.release())
     const embeddings = leftOut === 0 ? sentEmbeddings : withZeroVectors(job, sentEmbeddings)

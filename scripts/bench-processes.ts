@@ -6,11 +6,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer, connect } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { ServiceStats } from './bench-service.js'
+import { freePort } from '../test/helpers/free-port.js'
 
 export interface BenchProcess {
   readonly url: string
@@ -90,16 +91,6 @@ async function untilSettled (url: string): Promise<void> {
 }
 
 const NGINX = process.env.BENCH_NGINX ?? '/usr/sbin/nginx'
-
-async function freePort (): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as { port: number }
-  server.close()
-  await once(server, 'close')
-  return port
-}
 
 async function waitForPort (port: number, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {

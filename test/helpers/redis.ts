@@ -8,11 +8,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
+import { freePort } from './free-port.js'
 
 interface Teardown {
   teardown(fn: () => unknown): void
@@ -64,16 +64,6 @@ export async function startRedis (t: Teardown, password?: string): Promise<TestR
   })
   await start()
   return { url: `redis://127.0.0.1:${port}`, stop, start }
-}
-
-async function freePort (): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as { port: number }
-  server.close()
-  await once(server, 'close')
-  return port
 }
 
 async function waitForPing (port: number, password: string | undefined): Promise<void> {

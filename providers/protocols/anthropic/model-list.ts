@@ -5,11 +5,10 @@
  * @see https://docs.claude.com/en/api/models-list (checked 2026-11)
  */
 import { positiveInteger, type ListedModel, type ListGet } from '../../../src/core/listed-model.js'
+import { readAllPages, type ModelPage } from '../../shared/paged-list.js'
 
 /** Anthropic's largest page. */
 const PAGE_SIZE = 1000
-/** A list that never ends (a broken proxy repeating a page) stops here. */
-const MAX_PAGES = 50
 
 interface AnthropicListEntry {
   id?: unknown
@@ -19,7 +18,7 @@ interface AnthropicListEntry {
 }
 
 /** One page's entries and where the next one starts; throws an Error when the body has no `data` array. */
-export function readAnthropicModelPage (body: unknown): { models: ListedModel[], next?: string } {
+export function readAnthropicModelPage (body: unknown): ModelPage {
   const page = body as { data?: unknown, has_more?: unknown, last_id?: unknown } | null
   if (!Array.isArray(page?.data)) throw new Error('model list without a data array')
   const models: ListedModel[] = []
@@ -42,13 +41,5 @@ export function readAnthropicModelPage (body: unknown): { models: ListedModel[],
 
 /** Every page of `/v1/models`. */
 export async function listAnthropicModels (get: ListGet): Promise<ListedModel[]> {
-  const models: ListedModel[] = []
-  let after: string | undefined
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const read = readAnthropicModelPage(await get(`/v1/models?limit=${PAGE_SIZE}${after === undefined ? '' : `&after_id=${encodeURIComponent(after)}`}`))
-    models.push(...read.models)
-    if (read.next === undefined) break
-    after = read.next
-  }
-  return models
+  return readAllPages(get, (after) => `/v1/models?limit=${PAGE_SIZE}${after === undefined ? '' : `&after_id=${encodeURIComponent(after)}`}`, readAnthropicModelPage)
 }

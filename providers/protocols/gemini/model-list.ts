@@ -6,10 +6,10 @@
  */
 import type { Capability } from '../../../src/core/capabilities.js'
 import { positiveInteger, type ListedModel, type ListGet } from '../../../src/core/listed-model.js'
+import { readAllPages, type ModelPage } from '../../shared/paged-list.js'
 
 /** Gemini's largest page. */
 const PAGE_SIZE = 1000
-const MAX_PAGES = 50
 
 interface GeminiListEntry {
   name?: unknown
@@ -20,7 +20,7 @@ interface GeminiListEntry {
 }
 
 /** One page's chat and embedding models and the next page's token; throws an Error when the body has no `models` array. */
-export function readGeminiModelPage (body: unknown): { models: ListedModel[], next?: string } {
+export function readGeminiModelPage (body: unknown): ModelPage {
   const page = body as { models?: unknown, nextPageToken?: unknown } | null
   // An empty last page may leave `models` out.
   if (page === null || typeof page !== 'object' || (page.models !== undefined && !Array.isArray(page.models))) throw new Error('model list without a models array')
@@ -54,13 +54,5 @@ function capabilitiesOf (methods: readonly unknown[], thinking: boolean): Capabi
 
 /** Every page of `/v1beta/models`. */
 export async function listGeminiModels (get: ListGet): Promise<ListedModel[]> {
-  const models: ListedModel[] = []
-  let token: string | undefined
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const read = readGeminiModelPage(await get(`/v1beta/models?pageSize=${PAGE_SIZE}${token === undefined ? '' : `&pageToken=${encodeURIComponent(token)}`}`))
-    models.push(...read.models)
-    if (read.next === undefined) break
-    token = read.next
-  }
-  return models
+  return readAllPages(get, (token) => `/v1beta/models?pageSize=${PAGE_SIZE}${token === undefined ? '' : `&pageToken=${encodeURIComponent(token)}`}`, readGeminiModelPage)
 }
