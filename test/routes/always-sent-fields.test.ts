@@ -2,7 +2,7 @@
  * Issue 15, kind 2: the fields real Ollama always sends are always there, whatever the provider reports. The lists
  * are Ollama's answer structs (api/types.go): fields without `omitempty`, and the metrics (`omitempty`, but never
  * zero from a real model, so clients such as the Vercel AI SDK's Ollama provider require them).
- * `context` (generate, omitempty) is left out: this service holds no token state to give back.
+ * `context` (generate, omitempty) has its own tests (test/clients/generate-context.test.ts).
  */
 import t from 'tap'
 import { Ollama } from 'ollama'
