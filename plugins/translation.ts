@@ -101,6 +101,7 @@ export default fp(async function translation (fastify) {
 /** Opens the upstream stream (retries, fallbacks, the overall deadline) and starts the request's log figures. */
 async function openAnswer (fastify: FastifyInstance, request: FastifyRequest, job: AnswerJob): Promise<OpenedAnswer> {
   const metrics = new AnswerMetrics()
+  metrics.estimateFrom(job.chat)
   request.answerLog = { model: job.model.name, provider: job.model.provider.descriptor.id, metrics, served: job.model }
   // `answered` is the model that did answer: the requested one or a fallback.
   let opened

@@ -1,5 +1,7 @@
 /** The timing and token figures of one answer, in the fields Ollama's final chunk carries. */
 import type { UpstreamDurations } from './chat-event.js'
+import type { NormalisedChatRequest } from './chat-request.js'
+import { roughInputTokens } from './estimate-tokens.js'
 import { elapsedNs, nowNs } from './ollama-time.js'
 
 export interface OllamaMetrics {
@@ -13,7 +15,9 @@ export interface OllamaMetrics {
 
 /**
  * load = until the upstream answered with headers, prompt eval = from there to the first token,
- * eval = first token to the end. Counts come from the upstream's usage; absent counts are omitted.
+ * eval = first token to the end. Counts come from the upstream's usage. Ollama's final chunk always counts, so an
+ * upstream that reports none gets estimates: the prompt at four characters a token (`roughInputTokens`, when the
+ * request was given with `estimateFrom`), the answer as the number of pieces written (one token a streamed piece).
  */
 export class AnswerMetrics {
   private headersReceivedAt: bigint | undefined
@@ -21,6 +25,9 @@ export class AnswerMetrics {
   promptTokens = 0
   completionTokens = 0
   private upstreamDurations: UpstreamDurations | undefined
+  /** Pieces written (text, thinking, tool calls): the answer's token estimate when the upstream counts none. */
+  private pieces = 0
+  private request: Pick<NormalisedChatRequest, 'messages' | 'tools'> | undefined
 
   constructor (readonly startedAt: bigint = nowNs()) {}
 
@@ -35,6 +42,12 @@ export class AnswerMetrics {
 
   markToken (): void {
     this.firstTokenAt ??= nowNs()
+    this.pieces++
+  }
+
+  /** The request whose prompt is estimated if the upstream reports no usage; read only then, in `finish`. */
+  estimateFrom (request: Pick<NormalisedChatRequest, 'messages' | 'tools'>): void {
+    this.request = request
   }
 
   setUsage (promptTokens: number, completionTokens: number, durations?: UpstreamDurations): void {
@@ -51,12 +64,14 @@ export class AnswerMetrics {
       total_duration: elapsedNs(this.startedAt, endedAt),
       load_duration: elapsedNs(this.startedAt, headersAt)
     }
-    if (this.promptTokens > 0) {
-      metrics.prompt_eval_count = this.promptTokens
+    const promptTokens = this.promptTokens > 0 || this.request === undefined ? this.promptTokens : roughInputTokens(this.request)
+    const completionTokens = this.completionTokens > 0 ? this.completionTokens : this.pieces
+    if (promptTokens > 0) {
+      metrics.prompt_eval_count = promptTokens
       metrics.prompt_eval_duration = elapsedNs(headersAt, firstTokenAt)
     }
-    if (this.completionTokens > 0) {
-      metrics.eval_count = this.completionTokens
+    if (completionTokens > 0) {
+      metrics.eval_count = completionTokens
       metrics.eval_duration = elapsedNs(firstTokenAt, endedAt)
     }
     // A real Ollama upstream measured its own load and eval times: those are the truer figures.

@@ -2,7 +2,7 @@
  * Issue 15, kind 2: the fields real Ollama always sends are always there, whatever the provider reports. The lists
  * are Ollama's answer structs (api/types.go): fields without `omitempty`, and the metrics (`omitempty`, but never
  * zero from a real model, so clients such as the Vercel AI SDK's Ollama provider require them).
- * `context` (generate, omitempty) is left out: this service holds no token state to give back.
+ * `context` (generate, omitempty) has its own tests (test/clients/generate-context.test.ts).
  */
 import t from 'tap'
 import { Ollama } from 'ollama'
@@ -10,6 +10,7 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base'
 import { listenTestApp, parseNdjson } from '../helpers/build-app.js'
 import { registerFakeScope } from '../helpers/embedding-provider.js'
 import { GEMINI_FAKE_MODELS, startFakeGemini } from '../helpers/fake-gemini.js'
+import { startFakeServer } from '../helpers/fake-server.js'
 
 const METRICS = ['total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_count', 'eval_duration']
 const ALWAYS: Record<string, string[]> = {
@@ -50,4 +51,28 @@ t.test('the Ollama client reads the estimated count', async (t) => {
   const { url } = await listenTestApp(t, { GEMINI_API_KEY: 'AIzaSyTestGeminiKey0123456789abcdef', GEMINI_BASE_URL: gemini.url, GEMINI_MODELS: GEMINI_FAKE_MODELS.join(',') })
   const answer = await new Ollama({ host: url }).embed({ model: 'gemini/gemini-embedding-001', input: 'hello world' })
   t.equal(answer.prompt_eval_count, countTokens('hello world'))
+})
+
+t.test('a provider that reports no usage still gets counts: the prompt at four characters a token, the answer a token a piece', async (t) => {
+  // An OpenAI-compatible server that ignores stream_options.include_usage: three pieces, a finish, no usage chunk.
+  const silent = await startFakeServer(async (_call, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' })
+    const chunk = (delta: Record<string, unknown>, finish: string | null) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`
+    response.end(chunk({ content: 'One' }, null) + chunk({ content: ' two' }, null) + chunk({ content: ' three' }, null) + chunk({}, 'stop') + 'data: [DONE]\n\n')
+  })
+  t.teardown(() => silent.close())
+  const { url } = await listenTestApp(t, { DEEPSEEK_API_KEY: 'sk-test-deepseek', DEEPSEEK_BASE_URL: silent.url })
+  const ollama = new Ollama({ host: url })
+  const prompt = 'Count to three, please, in English words.'
+  const answers = [
+    await ollama.chat({ model: 'deepseek/deepseek-chat', messages: [{ role: 'user', content: prompt }], stream: false, think: false }),
+    await ollama.generate({ model: 'deepseek/deepseek-chat', prompt, stream: false, think: false })
+  ]
+  for (const answer of answers) {
+    t.equal(answer.eval_count, 3, 'one token a streamed piece')
+    t.ok(answer.prompt_eval_count >= Math.floor(prompt.length / 4), `the prompt estimated at four characters a token or more (allowances): ${answer.prompt_eval_count}`)
+    t.ok(answer.prompt_eval_duration >= 0 && answer.eval_duration > 0, 'durations come with the counts')
+  }
+  const lines = parseNdjson(await (await fetch(`${url}/api/chat`, { method: 'POST', body: JSON.stringify({ model: 'deepseek/deepseek-chat', messages: [{ role: 'user', content: prompt }], think: false }) })).text())
+  t.same(missing(lines.at(-1)!, ALWAYS.chat!), [], 'the last streamed line has every field')
 })

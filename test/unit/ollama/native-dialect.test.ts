@@ -127,5 +127,7 @@ t.test('/api/generate: raw conflicts and think are phase 2; the prompt follows t
   const writer = new NdjsonAnswerWriter('generate', { model: 'coder' })
   t.equal(await collect(writer.stream(replay([{ type: 'text-delta', text: '  return a + b' }, { type: 'finish', reason: 'length' }]), metrics())),
     '{"model":"coder","created_at":"2026-11-30T12:00:00.123456789Z","response":"  return a + b","done":false}\n' +
-    '{"model":"coder","created_at":"2026-11-30T12:00:00.123456789Z","response":"","done":true,"done_reason":"length","total_duration":1,"load_duration":1}\n')
+    // No usage from the upstream: the answer's count is the one piece written (Ollama's last line always counts).
+    '{"model":"coder","created_at":"2026-11-30T12:00:00.123456789Z","response":"","done":true,"done_reason":"length","total_duration":1,"load_duration":1,' +
+    '"eval_count":1,"eval_duration":1}\n')
 })
