@@ -76,7 +76,9 @@ export type TagsEntry = ReturnType<typeof listedModel>
 export interface Listing {
   /** Most recently modified first, then by name: stable between calls. */
   readonly models: readonly ResolvedModel[]
-  readonly tags: TagsEntry[]
+  /** `/api/tags`'s body, and the same serialised once per registry change (it is asked on every page load and per model). */
+  readonly tags: { readonly models: TagsEntry[] }
+  readonly tagsJson: string
 }
 
 const listings = new WeakMap<ProviderRegistry, { version: number, listing: Listing }>()
@@ -92,7 +94,9 @@ export function currentListing (registry: ProviderRegistry): Listing {
   // Array.prototype.sort is stable: equal dates keep the registry's order by name.
   dated.sort((left, right) => right.time - left.time)
   const models = dated.map((entry) => entry.model)
-  const listing: Listing = { models, tags: models.map(listedModel) }
+  const tags = models.map(listedModel)
+  const body = { models: tags }
+  const listing: Listing = { models, tags: body, tagsJson: JSON.stringify(body) }
   listings.set(registry, { version: registry.version, listing })
   return listing
 }

@@ -19,7 +19,11 @@ const modelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       tags: ['models'],
       response: answerSchemas(OLLAMA_DIALECT, { description: 'Every served model', json: TagsResponseSchema })
     }
-  }, async () => ({ models: currentListing(fastify.providers).tags }))
+  }, async (_request, reply) => {
+    // Built once per registry change: the schema's serialiser would rebuild a 2,000-model body on every call.
+    const listing = currentListing(fastify.providers)
+    return reply.type('application/json; charset=utf-8').serializer(() => listing.tagsJson).send(listing.tags)
+  })
 
   fastify.post('/api/show', {
     schema: {
