@@ -59,6 +59,12 @@ export interface Protocol {
    * model, say); undefined leaves it to the generic rule (src/upstream/upstream-error.ts `clientStatusFor`).
    */
   classifyError?(upstreamStatus: number, message: string): number | undefined
+  /**
+   * Whether this upstream's error answer (`upstreamStatus`, `message` from `readErrorMessage`) says, in the
+   * provider's own words, that the model does not exist; the client then gets Ollama's 404 `model 'NAME' not
+   * found` for the name it sent. Absent: no answer of this upstream is read that way.
+   */
+  isUnknownModel?(upstreamStatus: number, message: string): boolean
   /** The non-streamed request that embeds one batch of inputs; absent when the upstream has no embeddings API. */
   buildEmbedRequest?(inputs: readonly string[], options: EmbedOptions, context: ProtocolContext): UpstreamHttpRequest
   /**

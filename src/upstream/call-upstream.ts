@@ -12,7 +12,7 @@ import { UpstreamError, UpstreamModelNotFoundError, type AdapterError } from '..
 import { redactSecrets } from './redact.js'
 import { retryDelay, type RetryPolicy } from './retry-policy.js'
 import { transportErrorFor } from './transport-errors.js'
-import { clientStatusFor, isUnknownModelAnswer } from './upstream-error.js'
+import { clientStatusFor } from './upstream-error.js'
 
 const ERROR_BODY_LIMIT = 64 * 1024
 
@@ -42,7 +42,8 @@ export async function callUpstream (dispatcher: Dispatcher, provider: ActiveProv
   const detail = provider.protocol.readErrorMessage(text) ?? `status ${response.statusCode}`
   const retryAfter = response.headers['retry-after']
   const statusCode = clientStatusFor(response.statusCode, detail, provider.protocol)
-  const Failure = isUnknownModelAnswer(statusCode, detail) ? UpstreamModelNotFoundError : UpstreamError
+  // Only a 404 by now: a provider's unknown-model wording, in its protocol's own terms.
+  const Failure = statusCode === 404 && provider.protocol.isUnknownModel?.(response.statusCode, detail) === true ? UpstreamModelNotFoundError : UpstreamError
   throw new Failure(redactSecrets(`${provider.descriptor.id} upstream error ${response.statusCode}: ${detail}`, [provider.apiKey.reveal()]), {
     statusCode,
     upstreamStatus: response.statusCode,

@@ -17,16 +17,3 @@ export function clientStatusFor (upstreamStatus: number, message = '', protocol?
   if (upstreamStatus === 503 || upstreamStatus === 529) return 503
   return 502
 }
-
-/**
- * Provider wordings of an unknown model: OpenAI, DashScope, Ark ("The model `x` does not exist", "The model or
- * endpoint x does not exist"), DeepSeek ("Model Not Exist"), SiliconFlow ("Model does not exist"), Gemini
- * ("models/x is not found"), Anthropic ("not_found_error: model: x"), Ollama ("model 'x' not found"); codes
- * `model_not_found` and Ark's `InvalidEndpointOrModel`.
- */
-const UNKNOWN_MODEL_MESSAGE = /\bmodel\b.*\b(does not exist|not exist|not found)\b|\bmodels\/\S+ is not found|\bnot_found_error: model\b|\bmodel_not_found\b|\bInvalidEndpointOrModel\b/i
-
-/** Whether an error answer (its client status, from clientStatusFor, and the provider's message) says the model does not exist. */
-export function isUnknownModelAnswer (clientStatus: number, message: string): boolean {
-  return clientStatus === 404 && UNKNOWN_MODEL_MESSAGE.test(message)
-}

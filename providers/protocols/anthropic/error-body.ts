@@ -18,3 +18,8 @@ export function readAnthropicError (body: unknown): string | undefined {
 export function readAnthropicErrorText (text: string): string | undefined {
   return readErrorText(text, readAnthropicError)
 }
+
+/** Anthropic's word for an unknown model: a 404 `not_found_error` whose message is `model: <id>` (as readAnthropicError joins them). */
+export function isAnthropicUnknownModel (upstreamStatus: number, message: string): boolean {
+  return upstreamStatus === 404 && /\bnot_found_error: model\b/i.test(message)
+}

@@ -1,7 +1,7 @@
 /** Anthropic's Messages API as a Protocol: `/v1/messages` on the host root, key in `x-api-key`. */
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readAnthropicCountTokens, toAnthropicCountTokensRequest } from './count-tokens.js'
-import { readAnthropicErrorText } from './error-body.js'
+import { isAnthropicUnknownModel, readAnthropicErrorText } from './error-body.js'
 import { listAnthropicModels } from './model-list.js'
 import { AnthropicStreamMapper } from './stream-mapper.js'
 import { anthropicStops, toAnthropicRequest } from './to-anthropic-request.js'
@@ -15,6 +15,7 @@ export const anthropicProtocol: Protocol = {
   sentStops: (stops) => anthropicStops(stops),
   createStreamMapper: () => new AnthropicStreamMapper(),
   readErrorMessage: readAnthropicErrorText,
+  isUnknownModel: isAnthropicUnknownModel,
   buildCountTokensRequest: toAnthropicCountTokensRequest,
   readCountTokensResponse: readAnthropicCountTokens,
   listModels: listAnthropicModels

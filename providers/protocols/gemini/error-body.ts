@@ -30,3 +30,8 @@ export function classifyGeminiError (upstreamStatus: number, message: string): n
 }
 
 const INVALID_KEY_MESSAGE = /\bAPI key (not valid|invalid)\b|\bAPI_KEY_INVALID\b/i
+
+/** Gemini's word for an unknown model: a 404 "models/x is not found for API version v1beta, or is not supported for …". */
+export function isGeminiUnknownModel (upstreamStatus: number, message: string): boolean {
+  return upstreamStatus === 404 && /\bmodels\/\S+ is not found\b|\bmodel\b.*\bnot found\b/i.test(message)
+}

@@ -5,7 +5,7 @@
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readGeminiCountTokens, toGeminiCountTokensRequest } from './count-tokens.js'
 import { readGeminiEmbedResponse, toGeminiEmbedRequest } from './embeddings.js'
-import { classifyGeminiError, readGeminiErrorText } from './error-body.js'
+import { classifyGeminiError, isGeminiUnknownModel, readGeminiErrorText } from './error-body.js'
 import { listGeminiModels } from './model-list.js'
 import { GeminiStreamMapper } from './stream-mapper.js'
 import { geminiStops, geminiStreamPath, toGeminiRequest } from './to-gemini-request.js'
@@ -19,6 +19,7 @@ export const geminiProtocol: Protocol = {
   createStreamMapper: () => new GeminiStreamMapper(),
   readErrorMessage: readGeminiErrorText,
   classifyError: classifyGeminiError,
+  isUnknownModel: isGeminiUnknownModel,
   buildEmbedRequest: toGeminiEmbedRequest,
   readEmbedResponse: readGeminiEmbedResponse,
   buildCountTokensRequest: toGeminiCountTokensRequest,

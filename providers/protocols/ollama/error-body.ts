@@ -8,3 +8,8 @@ export function readOllamaErrorText (text: string): string | undefined {
     return typeof error === 'string' ? error : undefined
   })
 }
+
+/** Ollama's word for an unknown model: a 404 `model 'x' not found` (`model "x" not found, try pulling it first` from embed). */
+export function isOllamaUnknownModel (upstreamStatus: number, message: string): boolean {
+  return upstreamStatus === 404 && /\bmodel ['"].*['"] not found\b/i.test(message)
+}

@@ -1,6 +1,6 @@
 /** A real Ollama server as a Protocol: /api/chat and /api/embed passed through, NDJSON framing, models from /api/tags. */
 import type { Protocol } from '../../../src/core/protocol.js'
-import { readOllamaErrorText } from './error-body.js'
+import { isOllamaUnknownModel, readOllamaErrorText } from './error-body.js'
 import { readOllamaEmbedResponse, toOllamaEmbedRequest } from './embeddings.js'
 import { listOllamaModels } from './model-list.js'
 import { OllamaStreamMapper } from './stream-mapper.js'
@@ -15,6 +15,7 @@ export const ollamaProtocol: Protocol = {
   logprobsRefusal: () => undefined,
   createStreamMapper: () => new OllamaStreamMapper(),
   readErrorMessage: readOllamaErrorText,
+  isUnknownModel: isOllamaUnknownModel,
   framing: 'ndjson',
   listModels: listOllamaModels,
   embedsEmptyText: true,

@@ -29,8 +29,17 @@ export function readOpenAiErrorText (text: string): string | undefined {
  * model does not exist (SiliconFlow's code 20012 "Model does not exist", and others) is the unknown model it is, 404.
  */
 export function classifyOpenAiError (upstreamStatus: number, message: string): number | undefined {
-  if (upstreamStatus === 400 && UNKNOWN_MODEL_MESSAGE.test(message)) return 404
+  if (upstreamStatus === 400 && isOpenAiUnknownModel(upstreamStatus, message)) return 404
   return undefined
 }
 
-const UNKNOWN_MODEL_MESSAGE = /\bmodel\b.*\b(does not exist|not found|not exist)\b/i
+/**
+ * How OpenAI-compatible servers say a model does not exist, as a 400 or a 404: OpenAI and DashScope ("The model `x`
+ * does not exist", code `model_not_found`), Ark ("The model or endpoint x does not exist", `InvalidEndpointOrModel`),
+ * DeepSeek ("Model Not Exist"), SiliconFlow ("Model does not exist", code 20012).
+ */
+export function isOpenAiUnknownModel (upstreamStatus: number, message: string): boolean {
+  return (upstreamStatus === 400 || upstreamStatus === 404) && UNKNOWN_MODEL_MESSAGE.test(message)
+}
+
+const UNKNOWN_MODEL_MESSAGE = /\bmodel\b.*\b(does not exist|not found|not exist)\b|\bmodel_not_found\b|\bInvalidEndpointOrModel\b/i

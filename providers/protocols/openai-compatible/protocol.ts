@@ -1,7 +1,7 @@
 /** The OpenAI-compatible protocol module that every OpenAI-style preset reuses by configuration alone. */
 import type { Protocol } from '../../../src/core/protocol.js'
 import { readOpenAiEmbeddingResponse, toOpenAiEmbeddingRequest } from './embeddings.js'
-import { classifyOpenAiError, readOpenAiErrorText } from './error-body.js'
+import { classifyOpenAiError, isOpenAiUnknownModel, readOpenAiErrorText } from './error-body.js'
 import { openAiLogprobsRefusal } from './logprobs.js'
 import { listOpenAiModels } from './model-list.js'
 import { openAiCompatibleContext } from './quirks.js'
@@ -21,6 +21,7 @@ export const openAiCompatibleProtocol: Protocol = {
   createStreamMapper: () => new OpenAiStreamMapper(),
   readErrorMessage: readOpenAiErrorText,
   classifyError: classifyOpenAiError,
+  isUnknownModel: isOpenAiUnknownModel,
   buildEmbedRequest: toOpenAiEmbeddingRequest,
   readEmbedResponse: readOpenAiEmbeddingResponse,
   listModels: listOpenAiModels
