@@ -7,18 +7,20 @@
  *    with the ratios service/direct and service/nginx and the service's CPU time per request.
  * 2. Added latency at one connection: sequential keep-alive requests (undici Client, µs), p50 and p99 over direct.
  * 3. CPU per relayed chunk: streamed answers of 1,000 chunks, the service's CPU time ÷ chunks.
- * 4. /api/tags and /api/show latency with 2,000 listed models.
+ * 4. Listing latency with 2,000 listed models (GET and HEAD /api/tags, GET /v1/models, POST /api/show), each interleaved
+ *    with its floor: a bare node:http server (scripts/bench-static.ts) answering the same bytes as a ready Buffer;
+ *    p50/p99 of both, their gap, and CPU µs per request of each.
  * The 5,000-open-streams run is `npm run bench:streams` (scripts/bench-streams.ts).
  *
- * BENCH_SECONDS (5) per throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target, BENCH_CHUNK_REQUESTS (100),
+ * BENCH_SECONDS (5) per throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target and per listing route, BENCH_CHUNK_REQUESTS (100),
  * BENCH_ONLY (comma-separated: throughput, latency, chunks, listing) to run a part; BENCH_CONNECTIONS (1,64);
- * BENCH_PROFILE_DIR: the service's CPU profile of each throughput measurement and of the chunk run is written there.
+ * BENCH_PROFILE_DIR: the service's CPU profile of each throughput measurement, of the chunk run and of each listing route is written there.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { Client, Pool } from 'undici'
-import { startNginx, startService, startUpstream, type BenchProcess } from './bench-processes.js'
+import { childCpuMicros, startNginx, startService, startStatic, startUpstream, type BenchProcess } from './bench-processes.js'
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const LATENCY_REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 2000)
@@ -60,7 +62,7 @@ async function throughput (url: string, body: string, connections: number): Prom
 const at = (sorted: number[], quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))]!
 
 /** One request on a keep-alive Client, read to the end; its duration in microseconds. */
-async function timed (client: Client | Pool, path: string, method: 'GET' | 'POST', body?: string): Promise<number> {
+async function timed (client: Client | Pool, path: string, method: 'GET' | 'HEAD' | 'POST', body?: string): Promise<number> {
   const started = process.hrtime.bigint()
   const response = await client.request({ path, method, headers: { 'content-type': 'application/json' }, body })
   await response.body.dump({ limit: Infinity })
@@ -152,32 +154,65 @@ async function runChunks (): Promise<void> {
   }
 }
 
+/**
+ * Each listing route against its floor, interleaved one by one: a bare node:http server (scripts/bench-static.ts)
+ * answering the same bytes the service answered, as a ready Buffer. The gap is what the service adds.
+ */
 async function runListing (): Promise<void> {
   const client = new Client(service.url)
-  const rows = [['route', 'models listed', 'p50 µs', 'p99 µs', 'body bytes']]
+  const rows = [['route', 'service p50/p99 µs', 'floor p50/p99 µs', 'service-floor p50/p99 µs', 'service CPU µs/req', 'floor CPU µs/req', 'body bytes']]
+  const routes: Array<[string, 'GET' | 'HEAD' | 'POST', string | undefined]> = [
+    ['/api/tags', 'GET', undefined],
+    ['/api/tags', 'HEAD', undefined],
+    ['/v1/models', 'GET', undefined],
+    ['/api/show', 'POST', JSON.stringify({ model: `openai/${LISTED[1000]!}` })]
+  ]
+  let listed = 0
   try {
-    const tags = await client.request({ path: '/api/tags', method: 'GET' })
-    const listed = (await tags.body.json() as { models: unknown[] }).models.length
-    const routes: Array<[string, 'GET' | 'POST', string | undefined]> = [
-      ['/api/tags', 'GET', undefined],
-      ['/api/show', 'POST', JSON.stringify({ model: `openai/${LISTED[1000]!}` })]
-    ]
     for (const [path, method, body] of routes) {
-      const samples: number[] = []
-      let bytes = 0
-      for (let index = 0; index < 550; index++) {
-        const micros = await timed(client, path, method, body)
-        if (index >= 50) samples.push(micros)
+      const sample = await client.request({ path, method: method === 'HEAD' ? 'GET' : method, headers: { 'content-type': 'application/json' }, body })
+      const bytes = Buffer.from(await sample.body.arrayBuffer())
+      if (path === '/api/tags') listed = (JSON.parse(bytes.toString()) as { models: unknown[] }).models.length
+      const floor = await startStatic(bytes, String(sample.headers['content-type']))
+      const floorClient = new Client(floor.url)
+      const samples = { service: [] as number[], floor: [] as number[] }
+      let cpu = 0
+      let floorCpu = 0
+      try {
+        const profiled = `listing-${method}${path.replaceAll('/', '-')}.cpuprofile`
+        if (PROFILE_DIR !== undefined) await service.startProfile()
+        for (let index = 0; index < LATENCY_REQUESTS * 1.1; index++) {
+          const measured = index >= LATENCY_REQUESTS * 0.1
+          if (index === Math.ceil(LATENCY_REQUESTS * 0.1)) {
+            cpu = -(await service.stats()).cpuMicros
+            floorCpu = -(await childCpuMicros(floor.child))
+          }
+          const serviceMicros = await timed(client, path, method, body)
+          const floorMicros = await timed(floorClient, path, method, body)
+          if (measured) { samples.service.push(serviceMicros); samples.floor.push(floorMicros) }
+        }
+        cpu += (await service.stats()).cpuMicros
+        floorCpu += await childCpuMicros(floor.child)
+        if (PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, profiled))
+      } finally {
+        await floorClient.close()
+        await floor.stop()
       }
-      const response = await client.request({ path, method, headers: { 'content-type': 'application/json' }, body })
-      bytes = (await response.body.arrayBuffer()).byteLength
-      samples.sort((left, right) => left - right)
-      rows.push([path, String(listed), at(samples, 0.5).toFixed(0), at(samples, 0.99).toFixed(0), String(bytes)])
+      const [viaService, viaFloor] = [samples.service, samples.floor].map((values) => {
+        const sorted = values.sort((left, right) => left - right)
+        return { p50: at(sorted, 0.5), p99: at(sorted, 0.99) }
+      }) as [{ p50: number, p99: number }, { p50: number, p99: number }]
+      rows.push([
+        `${method} ${path}`, `${viaService.p50.toFixed(0)}/${viaService.p99.toFixed(0)}`, `${viaFloor.p50.toFixed(0)}/${viaFloor.p99.toFixed(0)}`,
+        `${(viaService.p50 - viaFloor.p50).toFixed(0)}/${(viaService.p99 - viaFloor.p99).toFixed(0)}`, (cpu / samples.service.length).toFixed(0), (floorCpu / samples.floor.length).toFixed(0),
+        method === 'HEAD' ? `0 (${bytes.length} announced)` : String(bytes.length)
+      ])
     }
   } finally {
     await client.close()
   }
-  console.log('Model listing with %d models configured (500 sequential requests each)', LISTED.length)
+  console.log('Model listing: %d models listed, %d sequential keep-alive requests per route, interleaved with its floor', listed, LATENCY_REQUESTS)
+  console.log('(floor: a bare node:http server answering the same bytes as a ready Buffer, scripts/bench-static.ts)')
   print(rows)
 }
 

@@ -6,7 +6,7 @@
  */
 import { hasCapability } from '../core/capabilities.js'
 import type { ResolvedModel } from '../core/provider-registry.js'
-import { listedModel } from '../ollama/model-listing.js'
+import { modifiedAt } from '../ollama/model-listing.js'
 
 export interface AnthropicModel {
   readonly type: 'model'
@@ -28,7 +28,7 @@ const MAX_LIMIT = 1000
 
 /** `id` as the client named the model; the display name drops Ollama's `:latest` tag. */
 export function anthropicModel (id: string, model: ResolvedModel): AnthropicModel {
-  return { type: 'model', id, display_name: model.name.replace(/:latest$/, ''), created_at: listedModel(model).modified_at }
+  return { type: 'model', id, display_name: model.name.replace(/:latest$/, ''), created_at: modifiedAt(model) }
 }
 
 /** One page of the models that can chat (embedding-only models cannot answer `/v1/messages`), in the registry's order. */
