@@ -1,6 +1,7 @@
 /**
- * The processes a bench runs: the zero-work upstream, the service, and an nginx `proxy_pass` hop to the same
- * upstream (Debian's nginx, run unprivileged as a child with a temporary prefix), each stopped by `stop()`.
+ * The processes a bench runs: the zero-work upstream, the service, an nginx `proxy_pass` hop to the same upstream
+ * (Debian's nginx, run unprivileged as a child with a temporary prefix), the Node floor (a minimal Node proxy to the
+ * same upstream) and a listing's floor (a bare server answering fixed bytes), each stopped by `stop()`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -47,6 +48,12 @@ async function startScript (script: string, env: Record<string, string>, nodeFla
 
 export async function startUpstream (listedModels: string[] = []): Promise<BenchProcess> {
   const { child, url } = await startScript('scripts/bench-upstream.ts', { BENCH_LISTED_MODELS: listedModels.join(',') })
+  return { child, url, stop: () => stopChild(child) }
+}
+
+/** The Node floor (scripts/bench-floor.ts): a minimal node:http + undici Pool proxy to `upstreamUrl`, its path kept, as nginx's is. */
+export async function startFloor (upstreamUrl: string): Promise<BenchProcess> {
+  const { child, url } = await startScript('scripts/bench-floor.ts', { BENCH_FLOOR_UPSTREAM: upstreamUrl })
   return { child, url, stop: () => stopChild(child) }
 }
 

@@ -1,26 +1,32 @@
 /**
- * `npm run bench`: the service's hot path against the same zero-work upstream called directly and through an
- * nginx `proxy_pass` hop, in one run, interleaved, so the ratios hold on a busy machine even when absolute
- * figures do not. Upstream, nginx, service and load generator are separate processes.
+ * `npm run bench`: the service's hot path against the same zero-work upstream called directly, through an nginx
+ * `proxy_pass` hop and through the Node floor, in one run, interleaved, so the ratios hold on a busy machine even
+ * when absolute figures do not. Upstream, nginx, Node floor, service and load generator are separate processes.
+ * The Node floor (scripts/bench-floor.ts) is a minimal Node proxy: a node:http server and an undici Pool forwarding
+ * the body to the same upstream and piping the answer back unchanged, nothing else; what any Node implementation
+ * of this hop pays on this machine, so service/floor says what the service adds over Node itself.
  *
- * 1. /api/chat throughput (autocannon), non-streamed and streamed (20 chunks + usage), at 1 and 64 connections,
- *    with the ratios service/direct and service/nginx and the service's CPU time per request.
- * 2. Added latency at one connection: sequential keep-alive requests (undici Client, µs), p50 and p99 over direct.
+ * 1. /api/chat throughput (autocannon, after a 1 s warm-up of every target), non-streamed and streamed (20 chunks
+ *    + usage), at 1 and 64 connections, with the ratios service/direct, service/nginx and service/floor, and the CPU
+ *    time per request of the floor and the service.
+ * 2. Added latency at one connection: sequential keep-alive requests (undici Client, µs), p50 and p99 over direct,
+ *    for nginx, the floor and the service, and the service's added p50 as a multiple of the floor's.
  * 3. CPU per relayed chunk: streamed answers of 1,000 chunks, the service's CPU time ÷ chunks.
- * 4. Listing latency with 2,000 listed models (GET and HEAD /api/tags, GET /v1/models, POST /api/show), each interleaved
- *    with its floor: a bare node:http server (scripts/bench-static.ts) answering the same bytes as a ready Buffer;
- *    p50/p99 of both, their gap, and CPU µs per request of each.
+ * 4. Listing latency with 2,000 listed models (GET and HEAD /api/tags, GET /v1/models, POST /api/show), each
+ *    interleaved with its floor: a bare node:http server (scripts/bench-static.ts) answering the same bytes as a
+ *    ready Buffer; p50/p99 of both, their gap, and CPU µs per request of each.
  * The 5,000-open-streams run is `npm run bench:streams` (scripts/bench-streams.ts).
  *
- * BENCH_SECONDS (5) per throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target and per listing route, BENCH_CHUNK_REQUESTS (100),
- * BENCH_ONLY (comma-separated: throughput, latency, chunks, listing) to run a part; BENCH_CONNECTIONS (1,64);
- * BENCH_PROFILE_DIR: the service's CPU profile of each throughput measurement, of the chunk run and of each listing route is written there.
+ * BENCH_SECONDS (5) per throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target and per listing route,
+ * BENCH_CHUNK_REQUESTS (100), BENCH_ONLY (comma-separated: throughput, latency, chunks, listing) to run a part;
+ * BENCH_CONNECTIONS (1,64); BENCH_PROFILE_DIR: the service's CPU profile of each throughput measurement, of the chunk
+ * run and of each listing route is written there.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { Client, Pool } from 'undici'
-import { childCpuMicros, startNginx, startService, startStatic, startUpstream, type BenchProcess } from './bench-processes.js'
+import { childCpuMicros, startFloor, startNginx, startService, startStatic, startUpstream, type BenchProcess } from './bench-processes.js'
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const LATENCY_REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS ?? 2000)
@@ -34,15 +40,17 @@ const messages = [{ role: 'user', content: 'Hello' }]
 
 const upstream = await startUpstream(LISTED)
 const nginx = await startNginx(upstream.url)
+const nodeFloor = await startFloor(upstream.url)
 const service = await startService(upstream.url, LISTED)
 const NO_NGINX = nginx === undefined ? 'nginx not installed (apt-get install nginx-light): no nginx column' : undefined
 
-interface Target { name: 'direct' | 'nginx' | 'service', url: string, body: (stream: boolean, chunks?: number) => string }
+interface Target { name: 'direct' | 'nginx' | 'floor' | 'service', url: string, body: (stream: boolean, chunks?: number) => string }
 const upstreamBody = (stream: boolean, chunks = 20) =>
   JSON.stringify({ model: `bench-${chunks}`, messages, stream, ...(stream ? { stream_options: { include_usage: true } } : {}) })
 const targets: Target[] = [
   { name: 'direct', url: `${upstream.url}/chat/completions`, body: upstreamBody },
   ...(nginx === undefined ? [] : [{ name: 'nginx' as const, url: `${nginx.url}/chat/completions`, body: upstreamBody }]),
+  { name: 'floor', url: `${nodeFloor.url}/chat/completions`, body: upstreamBody },
   { name: 'service', url: `${service.url}/api/chat`, body: (stream: boolean, chunks = 20) => JSON.stringify({ model: `openai/bench-${chunks}`, messages, stream }) }
 ]
 
@@ -53,8 +61,8 @@ const print = (rows: string[][]) => {
 }
 const ratio = (value: number, base: number | undefined) => base === undefined ? '-' : (value / base).toFixed(2) + 'x'
 
-async function throughput (url: string, body: string, connections: number): Promise<{ rps: number, errors: number }> {
-  const result = await autocannon({ url, method: 'POST', connections, duration: DURATION_SECONDS, headers: { 'content-type': 'application/json' }, body })
+async function throughput (url: string, body: string, connections: number, duration = DURATION_SECONDS): Promise<{ rps: number, errors: number }> {
+  const result = await autocannon({ url, method: 'POST', connections, duration, headers: { 'content-type': 'application/json' }, body })
   return { rps: result.requests.average, errors: result.errors + result.non2xx + result.timeouts }
 }
 
@@ -71,36 +79,48 @@ async function timed (client: Client | Pool, path: string, method: 'GET' | 'HEAD
 }
 
 async function runThroughput (): Promise<void> {
-  const rows = [['mode', 'conns', 'direct req/s', 'nginx req/s', 'service req/s', 'service/direct', 'service/nginx', 'nginx/direct', 'service CPU µs/req', 'errors']]
+  const rows = [[
+    'mode', 'conns', 'direct req/s', 'nginx req/s', 'floor req/s', 'service req/s', 'service/direct', 'service/nginx', 'service/floor',
+    'nginx/direct', 'floor/direct', 'floor CPU µs/req', 'service CPU µs/req', 'errors'
+  ]]
+  // Warm every target up first (JIT, sockets, pools): the first measurement would otherwise be a cold process's.
+  for (const target of targets) for (const stream of [false, true]) await throughput(target.url, target.body(stream), Math.max(...CONNECTIONS), 1)
   for (const stream of [false, true]) {
     for (const connections of CONNECTIONS) {
       const rps = new Map<string, number>()
+      const cpuPerRequest = new Map<string, number>()
       let errors = 0
-      let cpuPerRequest = 0
       for (const target of targets) {
-        const before = target.name === 'service' ? await service.stats() : undefined
-        if (before !== undefined && PROFILE_DIR !== undefined) await service.startProfile()
+        const cpu = target.name === 'service' ? async () => (await service.stats()).cpuMicros : target.name === 'floor' ? () => childCpuMicros(nodeFloor.child) : undefined
+        const before = await cpu?.()
+        const profiled = target.name === 'service' && PROFILE_DIR !== undefined
+        if (profiled) await service.startProfile()
         const result = await throughput(target.url, target.body(stream), connections)
-        if (before !== undefined && PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, `${stream ? 'stream' : 'json'}-${connections}.cpuprofile`))
-        if (before !== undefined) cpuPerRequest = ((await service.stats()).cpuMicros - before.cpuMicros) / (result.rps * DURATION_SECONDS)
+        if (profiled) await service.stopProfile(join(PROFILE_DIR, `${stream ? 'stream' : 'json'}-${connections}.cpuprofile`))
+        if (cpu !== undefined) cpuPerRequest.set(target.name, (await cpu() - before!) / (result.rps * DURATION_SECONDS))
         rps.set(target.name, result.rps)
         errors += result.errors
       }
       const direct = rps.get('direct')!
       const viaNginx = rps.get('nginx')
+      const viaFloor = rps.get('floor')!
       const viaService = rps.get('service')!
       rows.push([
-        stream ? 'stream 20+usage' : 'json', String(connections), direct.toFixed(0), viaNginx?.toFixed(0) ?? '-', viaService.toFixed(0),
-        ratio(viaService, direct), ratio(viaService, viaNginx), viaNginx === undefined ? '-' : ratio(viaNginx, direct), cpuPerRequest.toFixed(0), String(errors)
+        stream ? 'stream 20+usage' : 'json', String(connections), direct.toFixed(0), viaNginx?.toFixed(0) ?? '-', viaFloor.toFixed(0), viaService.toFixed(0),
+        ratio(viaService, direct), ratio(viaService, viaNginx), ratio(viaService, viaFloor), viaNginx === undefined ? '-' : ratio(viaNginx, direct), ratio(viaFloor, direct),
+        cpuPerRequest.get('floor')!.toFixed(0), cpuPerRequest.get('service')!.toFixed(0), String(errors)
       ])
     }
   }
-  console.log('/api/chat throughput (autocannon, %ds each, direct/nginx/service interleaved)', DURATION_SECONDS)
+  console.log('/api/chat throughput (autocannon, %ds each, direct/nginx/floor/service interleaved)', DURATION_SECONDS)
   print(rows)
 }
 
 async function runLatency (): Promise<void> {
-  const rows = [['mode', 'direct p50/p99 µs', 'nginx p50/p99 µs', 'service p50/p99 µs', 'nginx added p50/p99 µs', 'service added p50/p99 µs']]
+  const rows = [[
+    'mode', 'direct p50/p99 µs', 'nginx p50/p99 µs', 'floor p50/p99 µs', 'service p50/p99 µs',
+    'nginx added p50/p99 µs', 'floor added p50/p99 µs', 'service added p50/p99 µs', 'service/floor added p50'
+  ]]
   for (const stream of [false, true]) {
     const clients = targets.map((target) => ({ target, client: new Client(new URL(target.url).origin), samples: [] as number[] }))
     try {
@@ -121,7 +141,11 @@ async function runLatency (): Promise<void> {
     const direct = summary.get('direct')!
     const cell = (name: Target['name']) => { const value = summary.get(name); return value === undefined ? '-' : `${value.p50.toFixed(0)}/${value.p99.toFixed(0)}` }
     const added = (name: Target['name']) => { const value = summary.get(name); return value === undefined ? '-' : `${(value.p50 - direct.p50).toFixed(0)}/${(value.p99 - direct.p99).toFixed(0)}` }
-    rows.push([stream ? 'stream 20+usage' : 'json', cell('direct'), cell('nginx'), cell('service'), added('nginx'), added('service')])
+    const addedP50 = (name: Target['name']) => summary.get(name)!.p50 - direct.p50
+    rows.push([
+      stream ? 'stream 20+usage' : 'json', cell('direct'), cell('nginx'), cell('floor'), cell('service'),
+      added('nginx'), added('floor'), added('service'), ratio(addedP50('service'), addedP50('floor'))
+    ])
   }
   console.log('/api/chat latency at one connection (%d sequential keep-alive requests per target, interleaved)', LATENCY_REQUESTS)
   print(rows)
@@ -173,8 +197,8 @@ async function runListing (): Promise<void> {
       const sample = await client.request({ path, method: method === 'HEAD' ? 'GET' : method, headers: { 'content-type': 'application/json' }, body })
       const bytes = Buffer.from(await sample.body.arrayBuffer())
       if (path === '/api/tags') listed = (JSON.parse(bytes.toString()) as { models: unknown[] }).models.length
-      const floor = await startStatic(bytes, String(sample.headers['content-type']))
-      const floorClient = new Client(floor.url)
+      const staticFloor = await startStatic(bytes, String(sample.headers['content-type']))
+      const floorClient = new Client(staticFloor.url)
       const samples = { service: [] as number[], floor: [] as number[] }
       let cpu = 0
       let floorCpu = 0
@@ -185,18 +209,18 @@ async function runListing (): Promise<void> {
           const measured = index >= LATENCY_REQUESTS * 0.1
           if (index === Math.ceil(LATENCY_REQUESTS * 0.1)) {
             cpu = -(await service.stats()).cpuMicros
-            floorCpu = -(await childCpuMicros(floor.child))
+            floorCpu = -(await childCpuMicros(staticFloor.child))
           }
           const serviceMicros = await timed(client, path, method, body)
           const floorMicros = await timed(floorClient, path, method, body)
           if (measured) { samples.service.push(serviceMicros); samples.floor.push(floorMicros) }
         }
         cpu += (await service.stats()).cpuMicros
-        floorCpu += await childCpuMicros(floor.child)
+        floorCpu += await childCpuMicros(staticFloor.child)
         if (PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, profiled))
       } finally {
         await floorClient.close()
-        await floor.stop()
+        await staticFloor.stop()
       }
       const [viaService, viaFloor] = [samples.service, samples.floor].map((values) => {
         const sorted = values.sort((left, right) => left - right)
@@ -218,12 +242,12 @@ async function runListing (): Promise<void> {
 
 const stopAll = async (processes: Array<BenchProcess | undefined>) => { for (const child of processes) await child?.stop() }
 try {
-  console.log(`bench: node ${process.version}, service ${service.url}, upstream ${upstream.url}, nginx ${nginx?.url ?? '-'}\n`)
+  console.log(`bench: node ${process.version}, service ${service.url}, upstream ${upstream.url}, nginx ${nginx?.url ?? '-'}, floor ${nodeFloor.url}\n`)
   if (NO_NGINX !== undefined) console.log(NO_NGINX + '\n')
   if (ONLY.has('throughput')) await runThroughput()
   if (ONLY.has('latency')) await runLatency()
   if (ONLY.has('chunks')) await runChunks()
   if (ONLY.has('listing')) await runListing()
 } finally {
-  await stopAll([service, nginx, upstream])
+  await stopAll([service, nodeFloor, nginx, upstream])
 }
