@@ -72,7 +72,8 @@ const at = (sorted: number[], quantile: number) => sorted[Math.min(sorted.length
 /** One request on a keep-alive Client, read to the end; its duration in microseconds. */
 async function timed (client: Client | Pool, path: string, method: 'GET' | 'HEAD' | 'POST', body?: string): Promise<number> {
   const started = process.hrtime.bigint()
-  const response = await client.request({ path, method, headers: { 'content-type': 'application/json' }, body })
+  // undici closes the connection after a HEAD unless told not to (`reset`): keep-alive, as for every other method.
+  const response = await client.request({ path, method, headers: { 'content-type': 'application/json' }, body, reset: false })
   await response.body.dump({ limit: Infinity })
   if (response.statusCode !== 200) throw new Error(`${method} ${path}: ${response.statusCode}`)
   return Number(process.hrtime.bigint() - started) / 1000
