@@ -39,7 +39,7 @@ const openAiModelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     const listing = currentListing(fastify.providers)
     if (speaksAnthropic(request.headers)) return anthropicModelPage(listing.models, request.query as Record<string, unknown>)
-    // Rendered once per registry change (OpenAiModelListSchema documents it), as /api/tags is.
+    // The bytes rendered once per registry change, as /api/tags sends them (OpenAiModelListSchema documents them).
     return (reply as FastifyReply).type('application/json; charset=utf-8').send(listingBody(listing, openAiModelList))
   })
 
