@@ -6,9 +6,9 @@
  * the body to the same upstream and piping the answer back unchanged, nothing else; what any Node implementation
  * of this hop pays on this machine, so service/floor says what the service adds over Node itself.
  *
- * 1. /api/chat throughput (autocannon, after a 1 s warm-up of every target), non-streamed and streamed (20 chunks
- *    + usage), at 1 and 64 connections, with the ratios service/direct, service/nginx and service/floor, and the CPU
- *    time per request of the floor and the service.
+ * 1. /api/chat throughput (autocannon, after a 1 s warm-up of every target, then in 1 s slices target after target),
+ *    non-streamed and streamed (20 chunks + usage), at 1 and 64 connections, with the ratios service/direct,
+ *    service/nginx and service/floor, and the CPU time per request of the floor and the service.
  * 2. Added latency at one connection: sequential keep-alive requests (undici Client, µs), p50 and p99 over direct,
  *    for nginx, the floor and the service, and the service's added p50 as a multiple of the floor's.
  * 3. CPU per relayed chunk: streamed answers of 1,000 chunks, the service's CPU time ÷ chunks.
@@ -17,7 +17,7 @@
  *    ready Buffer; p50/p99 of both, their gap, and CPU µs per request of each.
  * The 5,000-open-streams run is `npm run bench:streams` (scripts/bench-streams.ts).
  *
- * BENCH_SECONDS (5) per throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target and per listing route,
+ * BENCH_SECONDS (5) per target and throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target and per listing route,
  * BENCH_CHUNK_REQUESTS (100), BENCH_ONLY (comma-separated: throughput, latency, chunks, listing) to run a part;
  * BENCH_CONNECTIONS (1,64); BENCH_PROFILE_DIR: the service's CPU profile of each throughput measurement, of the chunk
  * run and of each listing route is written there.
@@ -61,9 +61,10 @@ const print = (rows: string[][]) => {
 }
 const ratio = (value: number, base: number | undefined) => base === undefined ? '-' : (value / base).toFixed(2) + 'x'
 
-async function throughput (url: string, body: string, connections: number, duration = DURATION_SECONDS): Promise<{ rps: number, errors: number }> {
+/** Requests completed and seconds taken by one autocannon run. */
+async function throughput (url: string, body: string, connections: number, duration: number): Promise<{ requests: number, seconds: number, errors: number }> {
   const result = await autocannon({ url, method: 'POST', connections, duration, headers: { 'content-type': 'application/json' }, body })
-  return { rps: result.requests.average, errors: result.errors + result.non2xx + result.timeouts }
+  return { requests: result.requests.total, seconds: result.duration, errors: result.errors + result.non2xx + result.timeouts }
 }
 
 /** Percentile of sorted samples. */
@@ -86,22 +87,28 @@ async function runThroughput (): Promise<void> {
   ]]
   // Warm every target up first (JIT, sockets, pools): the first measurement would otherwise be a cold process's.
   for (const target of targets) for (const stream of [false, true]) await throughput(target.url, target.body(stream), Math.max(...CONNECTIONS), 1)
+  const cpu = async () => ({ service: (await service.stats()).cpuMicros, floor: await childCpuMicros(nodeFloor.child) })
   for (const stream of [false, true]) {
     for (const connections of CONNECTIONS) {
-      const rps = new Map<string, number>()
-      const cpuPerRequest = new Map<string, number>()
+      // One-second slices, target after target, so a change in the machine's load falls on every target alike. The
+      // floor and the service are idle during the others' slices: their CPU over the whole cell is their own load's.
+      const totals = new Map(targets.map((target) => [target.name, { requests: 0, seconds: 0 }]))
       let errors = 0
-      for (const target of targets) {
-        const cpu = target.name === 'service' ? async () => (await service.stats()).cpuMicros : target.name === 'floor' ? () => childCpuMicros(nodeFloor.child) : undefined
-        const before = await cpu?.()
-        const profiled = target.name === 'service' && PROFILE_DIR !== undefined
-        if (profiled) await service.startProfile()
-        const result = await throughput(target.url, target.body(stream), connections)
-        if (profiled) await service.stopProfile(join(PROFILE_DIR, `${stream ? 'stream' : 'json'}-${connections}.cpuprofile`))
-        if (cpu !== undefined) cpuPerRequest.set(target.name, (await cpu() - before!) / (result.rps * DURATION_SECONDS))
-        rps.set(target.name, result.rps)
-        errors += result.errors
+      if (PROFILE_DIR !== undefined) await service.startProfile()
+      const before = await cpu()
+      for (let slice = 0; slice < DURATION_SECONDS; slice++) {
+        for (const target of targets) {
+          const result = await throughput(target.url, target.body(stream), connections, 1)
+          const total = totals.get(target.name)!
+          total.requests += result.requests
+          total.seconds += result.seconds
+          errors += result.errors
+        }
       }
+      const after = await cpu()
+      if (PROFILE_DIR !== undefined) await service.stopProfile(join(PROFILE_DIR, `${stream ? 'stream' : 'json'}-${connections}.cpuprofile`))
+      const rps = new Map([...totals].map(([name, total]) => [name, total.requests / total.seconds]))
+      const cpuPerRequest = (name: 'service' | 'floor') => (after[name] - before[name]) / totals.get(name)!.requests
       const direct = rps.get('direct')!
       const viaNginx = rps.get('nginx')
       const viaFloor = rps.get('floor')!
@@ -109,11 +116,11 @@ async function runThroughput (): Promise<void> {
       rows.push([
         stream ? 'stream 20+usage' : 'json', String(connections), direct.toFixed(0), viaNginx?.toFixed(0) ?? '-', viaFloor.toFixed(0), viaService.toFixed(0),
         ratio(viaService, direct), ratio(viaService, viaNginx), ratio(viaService, viaFloor), viaNginx === undefined ? '-' : ratio(viaNginx, direct), ratio(viaFloor, direct),
-        cpuPerRequest.get('floor')!.toFixed(0), cpuPerRequest.get('service')!.toFixed(0), String(errors)
+        cpuPerRequest('floor').toFixed(0), cpuPerRequest('service').toFixed(0), String(errors)
       ])
     }
   }
-  console.log('/api/chat throughput (autocannon, %ds each, direct/nginx/floor/service interleaved)', DURATION_SECONDS)
+  console.log('/api/chat throughput (autocannon, %ds per target in 1 s slices, direct/nginx/floor/service interleaved)', DURATION_SECONDS)
   print(rows)
 }
 
