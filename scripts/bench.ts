@@ -12,9 +12,9 @@
  * 2. Added latency at one connection: sequential keep-alive requests (undici Client, µs), p50 and p99 over direct,
  *    for nginx, the floor and the service, and the service's added p50 as a multiple of the floor's.
  * 3. CPU per relayed chunk: streamed answers of 1,000 chunks, the service's CPU time ÷ chunks.
- * 4. Listing latency with 2,000 listed models (GET and HEAD /api/tags, GET /v1/models, POST /api/show), each
- *    interleaved with its floor: a bare node:http server (scripts/bench-static.ts) answering the same bytes as a
- *    ready Buffer; p50/p99 of both, their gap, and CPU µs per request of each.
+ * 4. Listing latency with 2,000 listed models (GET and HEAD /api/tags, GET /v1/models in OpenAI's shape and in
+ *    Anthropic's, POST /api/show), each interleaved with its floor: a bare node:http server (scripts/bench-static.ts)
+ *    answering the same bytes as a ready Buffer; p50/p99 of both, their gap, and CPU µs per request of each.
  * The 5,000-open-streams run is `npm run bench:streams` (scripts/bench-streams.ts).
  *
  * BENCH_SECONDS (5) per target and throughput measurement, BENCH_LATENCY_REQUESTS (2000) per target and per listing route,
@@ -71,10 +71,10 @@ async function throughput (url: string, body: string, connections: number, durat
 const at = (sorted: number[], quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))]!
 
 /** One request on a keep-alive Client, read to the end; its duration in microseconds. */
-async function timed (client: Client | Pool, path: string, method: 'GET' | 'HEAD' | 'POST', body?: string): Promise<number> {
+async function timed (client: Client | Pool, path: string, method: 'GET' | 'HEAD' | 'POST', body?: string, headers: Record<string, string> = {}): Promise<number> {
   const started = process.hrtime.bigint()
   // undici closes the connection after a HEAD unless told not to (`reset`): keep-alive, as for every other method.
-  const response = await client.request({ path, method, headers: { 'content-type': 'application/json' }, body, reset: false })
+  const response = await client.request({ path, method, headers: { 'content-type': 'application/json', ...headers }, body, reset: false })
   await response.body.dump({ limit: Infinity })
   if (response.statusCode !== 200) throw new Error(`${method} ${path}: ${response.statusCode}`)
   return Number(process.hrtime.bigint() - started) / 1000
@@ -193,16 +193,19 @@ async function runChunks (): Promise<void> {
 async function runListing (): Promise<void> {
   const client = new Client(service.url)
   const rows = [['route', 'service p50/p99 µs', 'floor p50/p99 µs', 'service-floor p50/p99 µs', 'service CPU µs/req', 'floor CPU µs/req', 'body bytes']]
-  const routes: Array<[string, 'GET' | 'HEAD' | 'POST', string | undefined]> = [
-    ['/api/tags', 'GET', undefined],
-    ['/api/tags', 'HEAD', undefined],
-    ['/v1/models', 'GET', undefined],
-    ['/api/show', 'POST', JSON.stringify({ model: `openai/${LISTED[1000]!}` })]
+  interface Route { path: string, method: 'GET' | 'HEAD' | 'POST', body?: string, headers?: Record<string, string>, label?: string }
+  const routes: Route[] = [
+    { path: '/api/tags', method: 'GET' },
+    { path: '/api/tags', method: 'HEAD' },
+    { path: '/v1/models', method: 'GET' },
+    // Claude Code's model discovery: one page (20) of the models that can chat.
+    { path: '/v1/models', method: 'GET', headers: { 'anthropic-version': '2023-06-01' }, label: 'GET /v1/models (Anthropic)' },
+    { path: '/api/show', method: 'POST', body: JSON.stringify({ model: `openai/${LISTED[1000]!}` }) }
   ]
   let listed = 0
   try {
-    for (const [path, method, body] of routes) {
-      const sample = await client.request({ path, method: method === 'HEAD' ? 'GET' : method, headers: { 'content-type': 'application/json' }, body })
+    for (const { path, method, body, headers, label = `${method} ${path}` } of routes) {
+      const sample = await client.request({ path, method: method === 'HEAD' ? 'GET' : method, headers: { 'content-type': 'application/json', ...headers }, body })
       const bytes = Buffer.from(await sample.body.arrayBuffer())
       if (path === '/api/tags') listed = (JSON.parse(bytes.toString()) as { models: unknown[] }).models.length
       const staticFloor = await startStatic(bytes, String(sample.headers['content-type']))
@@ -211,7 +214,7 @@ async function runListing (): Promise<void> {
       let cpu = 0
       let floorCpu = 0
       try {
-        const profiled = `listing-${method}${path.replaceAll('/', '-')}.cpuprofile`
+        const profiled = `listing-${label.replaceAll(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`
         if (PROFILE_DIR !== undefined) await service.startProfile()
         for (let index = 0; index < LATENCY_REQUESTS * 1.1; index++) {
           const measured = index >= LATENCY_REQUESTS * 0.1
@@ -219,8 +222,8 @@ async function runListing (): Promise<void> {
             cpu = -(await service.stats()).cpuMicros
             floorCpu = -(await childCpuMicros(staticFloor.child))
           }
-          const serviceMicros = await timed(client, path, method, body)
-          const floorMicros = await timed(floorClient, path, method, body)
+          const serviceMicros = await timed(client, path, method, body, headers)
+          const floorMicros = await timed(floorClient, path, method, body, headers)
           if (measured) { samples.service.push(serviceMicros); samples.floor.push(floorMicros) }
         }
         cpu += (await service.stats()).cpuMicros
@@ -235,7 +238,7 @@ async function runListing (): Promise<void> {
         return { p50: at(sorted, 0.5), p99: at(sorted, 0.99) }
       }) as [{ p50: number, p99: number }, { p50: number, p99: number }]
       rows.push([
-        `${method} ${path}`, `${viaService.p50.toFixed(0)}/${viaService.p99.toFixed(0)}`, `${viaFloor.p50.toFixed(0)}/${viaFloor.p99.toFixed(0)}`,
+        label, `${viaService.p50.toFixed(0)}/${viaService.p99.toFixed(0)}`, `${viaFloor.p50.toFixed(0)}/${viaFloor.p99.toFixed(0)}`,
         `${(viaService.p50 - viaFloor.p50).toFixed(0)}/${(viaService.p99 - viaFloor.p99).toFixed(0)}`, (cpu / samples.service.length).toFixed(0), (floorCpu / samples.floor.length).toFixed(0),
         method === 'HEAD' ? `0 (${bytes.length} announced)` : String(bytes.length)
       ])

@@ -10,20 +10,22 @@ import { startFakeOllama } from '../helpers/fake-ollama.js'
 const DIGEST = 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72'
 const MODIFIED = '2026-11-01T10:00:00.123456789+01:00'
 const JSON_TYPE = 'application/json; charset=utf-8'
+/** An upstream entry newer than the fake's others (so listed first), with a family outside ASCII. */
+const NEWEST = {
+  name: 'newest:7b',
+  model: 'newest:7b',
+  modified_at: '2026-11-02T08:30:00Z',
+  size: 42,
+  digest: 'b'.repeat(64),
+  details: { parent_model: '', format: 'gguf', family: 'lläma-小', families: ['lläma-小'], parameter_size: '7B', quantization_level: 'Q8_0', context_length: 8192 },
+  capabilities: ['completion']
+}
 
 t.test('/api/tags and /v1/models send exactly the listing, in UTF-8, with its byte length; HEAD announces it', async (t) => {
   const upstreamOllama = await startFakeOllama()
   t.teardown(() => upstreamOllama.close())
-  // Newer than the others (so listed first), and a family outside ASCII: content-length counts bytes, not characters.
-  upstreamOllama.tags.push({
-    name: 'newest:7b',
-    model: 'newest:7b',
-    modified_at: '2026-11-02T08:30:00Z',
-    size: 42,
-    digest: 'b'.repeat(64),
-    details: { parent_model: '', format: 'gguf', family: 'lläma-小', families: ['lläma-小'], parameter_size: '7B', quantization_level: 'Q8_0', context_length: 8192 },
-    capabilities: ['completion']
-  })
+  // content-length counts bytes, not characters: NEWEST's family is outside ASCII.
+  upstreamOllama.tags.push(NEWEST)
   const { app } = await buildTestApp(t, { OPENAI_API_KEY: '', OLLAMA_UPSTREAM_URL: upstreamOllama.url + '/' })
   await app.ready()
   await app.modelLists.settled()
@@ -101,4 +103,26 @@ t.test('with no model, /api/tags lists [] and /v1/models null, as Ollama answers
     t.equal(response.headers['content-length'], String(body.length))
     t.equal(response.body, body)
   }
+})
+
+t.test('/v1/models with anthropic-version pages the models that can chat, in the listing\'s order', async (t) => {
+  const upstreamOllama = await startFakeOllama()
+  t.teardown(() => upstreamOllama.close())
+  upstreamOllama.tags.push(NEWEST)
+  const { app } = await buildTestApp(t, { OPENAI_API_KEY: '', OLLAMA_UPSTREAM_URL: upstreamOllama.url + '/' })
+  await app.ready()
+  await app.modelLists.settled()
+  const model = (id: string, displayName: string, createdAt = MODIFIED) => ({ type: 'model', id, display_name: displayName, created_at: createdAt })
+  const newest = model('ollama/newest:7b', 'ollama/newest:7b', '2026-11-02T08:30:00Z')
+  const errorModel = model('ollama/error-model:latest', 'ollama/error-model')
+  const oldModel = model('ollama/hf.co/org/old-model:Q4_K_M', 'ollama/hf.co/org/old-model:Q4_K_M')
+  const llama = model('ollama/llama3.2:latest', 'ollama/llama3.2')
+  const qwen3 = model('ollama/qwen3:8b', 'ollama/qwen3:8b')
+  const slow = model('ollama/slow-model:latest', 'ollama/slow-model')
+  const page = async (query: string) => (await app.inject({ method: 'GET', url: `/v1/models${query}`, headers: { 'anthropic-version': '2023-06-01' } })).json()
+  t.same(await page('?limit=2'), { data: [newest, errorModel], has_more: true, first_id: newest.id, last_id: errorModel.id }, 'the first page, newest first')
+  t.same(await page('?limit=2&after_id=ollama/error-model:latest'), { data: [oldModel, llama], has_more: true, first_id: oldModel.id, last_id: llama.id }, 'after_id')
+  t.same(await page('?limit=2&before_id=ollama/llama3.2:latest'), { data: [errorModel, oldModel], has_more: true, first_id: errorModel.id, last_id: oldModel.id }, 'before_id')
+  t.same(await page('?limit=3&after_id=ollama/qwen2.5-coder:1.5b'), { data: [qwen3, slow], has_more: false, first_id: qwen3.id, last_id: slow.id }, 'the last page; the embedding model is left out')
+  t.same(await page('?limit=1&before_id=ollama/newest:7b'), { data: [], has_more: false, first_id: null, last_id: null }, 'nothing before the first')
 })
