@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto'
 import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
 
-const bootTime = new Date()
+/** The server's start, as a listing dates a model nothing else dates. */
+const bootDate = formatDate(new Date())
 
 /** Go's time.Time JSON for a wall-clock date (millisecond precision is all a Date has). */
 export function formatDate (date: Date): string {
@@ -53,7 +54,7 @@ export function answerIdentity (echo: string, model: ResolvedModel): { model: st
 /** When the model was last changed: a user model's creation, else an Ollama upstream's date, else the provider's `created` date, else the server's start. */
 export function modifiedAt (model: ResolvedModel): string {
   if (model.alias?.createdAt !== undefined) return formatDate(new Date(model.alias.createdAt))
-  return model.card.listing?.modifiedAt ?? model.card.createdAt ?? formatDate(bootTime)
+  return model.card.listing?.modifiedAt ?? model.card.createdAt ?? bootDate
 }
 
 /** One `/api/tags` entry: the only place an entry is rendered. */
