@@ -1,11 +1,12 @@
 /**
- * The processes a bench runs: the zero-work upstream, the service, and an nginx `proxy_pass` hop to the same
- * upstream (Debian's nginx, run unprivileged as a child with a temporary prefix), each stopped by `stop()`.
+ * The processes a bench runs: the zero-work upstream, the service, an nginx `proxy_pass` hop to the same upstream
+ * (Debian's nginx, run unprivileged as a child with a temporary prefix), the Node floor (a minimal Node proxy to the
+ * same upstream) and a listing's floor (a bare server answering fixed bytes), each stopped by `stop()`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,6 +49,39 @@ async function startScript (script: string, env: Record<string, string>, nodeFla
 export async function startUpstream (listedModels: string[] = []): Promise<BenchProcess> {
   const { child, url } = await startScript('scripts/bench-upstream.ts', { BENCH_LISTED_MODELS: listedModels.join(',') })
   return { child, url, stop: () => stopChild(child) }
+}
+
+/** The Node floor (scripts/bench-floor.ts): a minimal node:http + undici Pool proxy to `upstreamUrl`, its path kept, as nginx's is. */
+export async function startFloor (upstreamUrl: string): Promise<BenchProcess> {
+  const { child, url } = await startScript('scripts/bench-floor.ts', { BENCH_FLOOR_UPSTREAM: upstreamUrl })
+  return { child, url, stop: () => stopChild(child) }
+}
+
+/**
+ * A child's CPU time so far (user + system, µs) from /proc/<pid>/stat, for processes that cannot answer over IPC
+ * (nginx, the floors); NaN where there is no /proc. In clock ticks of 10 ms (USER_HZ is 100 on Linux): divide by a run of a second or more.
+ */
+export async function childCpuMicros (child: ChildProcess): Promise<number> {
+  const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8').catch(() => undefined)
+  if (stat === undefined) return Number.NaN
+  // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th, stime 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10_000
+}
+
+/** A bare node:http server answering every request with `body` as `contentType` (scripts/bench-static.ts): a listing's floor. */
+export async function startStatic (body: Uint8Array, contentType: string): Promise<BenchProcess> {
+  const directory = await mkdtemp(join(tmpdir(), 'bench-static-'))
+  await writeFile(join(directory, 'body'), body)
+  const { child, url } = await startScript('scripts/bench-static.ts', { BENCH_STATIC_FILE: join(directory, 'body'), BENCH_STATIC_TYPE: contentType })
+  return {
+    child,
+    url,
+    async stop () {
+      await stopChild(child)
+      await rm(directory, { recursive: true, force: true })
+    }
+  }
 }
 
 /** The service pointed at `upstreamUrl`; `nodeFlags` e.g. `--cpu-prof` (BENCH_SERVICE_FLAGS adds more). */

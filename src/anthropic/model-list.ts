@@ -6,7 +6,7 @@
  */
 import { hasCapability } from '../core/capabilities.js'
 import type { ResolvedModel } from '../core/provider-registry.js'
-import { listedModel } from '../ollama/model-listing.js'
+import { modifiedAt } from '../ollama/model-listing.js'
 
 export interface AnthropicModel {
   readonly type: 'model'
@@ -28,25 +28,27 @@ const MAX_LIMIT = 1000
 
 /** `id` as the client named the model; the display name drops Ollama's `:latest` tag. */
 export function anthropicModel (id: string, model: ResolvedModel): AnthropicModel {
-  return { type: 'model', id, display_name: model.name.replace(/:latest$/, ''), created_at: listedModel(model).modified_at }
+  return { type: 'model', id, display_name: model.name.replace(/:latest$/, ''), created_at: modifiedAt(model) }
 }
 
 /** One page of the models that can chat (embedding-only models cannot answer `/v1/messages`), in the registry's order. */
 export function anthropicModelPage (models: readonly ResolvedModel[], query: Readonly<Record<string, unknown>>): AnthropicModelPage {
-  const all = models.filter((model) => hasCapability(model.card, 'completion')).map((model) => anthropicModel(model.name, model))
+  // Only the page is rendered: Claude Code asks for 20 of what may be thousands.
+  const all = models.filter((model) => hasCapability(model.card, 'completion'))
   const limit = readLimit(query.limit)
-  let page: AnthropicModel[]
+  let listed: ResolvedModel[]
   let hasMore: boolean
   if (typeof query.before_id === 'string' && query.before_id !== '') {
-    const end = Math.max(all.findIndex((model) => model.id === query.before_id), 0)
-    page = all.slice(Math.max(end - limit, 0), end)
+    const end = Math.max(all.findIndex((model) => model.name === query.before_id), 0)
+    listed = all.slice(Math.max(end - limit, 0), end)
     hasMore = end - limit > 0
   } else {
-    const after = typeof query.after_id === 'string' && query.after_id !== '' ? all.findIndex((model) => model.id === query.after_id) : -1
+    const after = typeof query.after_id === 'string' && query.after_id !== '' ? all.findIndex((model) => model.name === query.after_id) : -1
     const start = after + 1
-    page = all.slice(start, start + limit)
+    listed = all.slice(start, start + limit)
     hasMore = start + limit < all.length
   }
+  const page = listed.map((model) => anthropicModel(model.name, model))
   return { data: page, has_more: hasMore, first_id: page[0]?.id ?? null, last_id: page.at(-1)?.id ?? null }
 }
 

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto'
 import type { ProviderRegistry, ResolvedModel } from '../core/provider-registry.js'
 
-const bootTime = new Date()
+/** The server's start, as a listing dates a model nothing else dates. */
+const bootDate = formatDate(new Date())
 
 /** Go's time.Time JSON for a wall-clock date (millisecond precision is all a Date has). */
 export function formatDate (date: Date): string {
@@ -53,7 +54,7 @@ export function answerIdentity (echo: string, model: ResolvedModel): { model: st
 /** When the model was last changed: a user model's creation, else an Ollama upstream's date, else the provider's `created` date, else the server's start. */
 export function modifiedAt (model: ResolvedModel): string {
   if (model.alias?.createdAt !== undefined) return formatDate(new Date(model.alias.createdAt))
-  return model.card.listing?.modifiedAt ?? model.card.createdAt ?? formatDate(bootTime)
+  return model.card.listing?.modifiedAt ?? model.card.createdAt ?? bootDate
 }
 
 /** One `/api/tags` entry: the only place an entry is rendered. */
@@ -72,16 +73,19 @@ export function listedModel (model: ResolvedModel) {
 
 export type TagsEntry = ReturnType<typeof listedModel>
 
-/** Every listed model in Ollama's order, and their `/api/tags` entries, made once per registry change. */
+/** `/api/tags`'s body: every listed model's entry, in the listing's order. */
+export function tagsAnswer (models: readonly ResolvedModel[]): { models: TagsEntry[] } {
+  return { models: models.map(listedModel) }
+}
+
+/** Every listed model in Ollama's order, made once per registry change. */
 export interface Listing {
   /** Most recently modified first, then by name: stable between calls. */
   readonly models: readonly ResolvedModel[]
-  /** `/api/tags`'s body, and the same serialised once per registry change (it is asked on every page load and per model). */
-  readonly tags: { readonly models: TagsEntry[] }
-  readonly tagsJson: string
 }
 
 const listings = new WeakMap<ProviderRegistry, { version: number, listing: Listing }>()
+const bodies = new WeakMap<Listing, Map<(models: readonly ResolvedModel[]) => unknown, Buffer>>()
 
 /**
  * The registry's models as `/api/tags` and `/v1/models` list them, as real Ollama sorts them (most recently modified
@@ -93,12 +97,29 @@ export function currentListing (registry: ProviderRegistry): Listing {
   const dated = registry.list().map((model) => ({ model, time: Date.parse(modifiedAt(model)) || 0 }))
   // Array.prototype.sort is stable: equal dates keep the registry's order by name.
   dated.sort((left, right) => right.time - left.time)
-  const models = dated.map((entry) => entry.model)
-  const tags = models.map(listedModel)
-  const body = { models: tags }
-  const listing: Listing = { models, tags: body, tagsJson: JSON.stringify(body) }
+  const listing: Listing = { models: dated.map((entry) => entry.model) }
   listings.set(registry, { version: registry.version, listing })
   return listing
+}
+
+/**
+ * A listing's body as the bytes sent: `render(listing.models)` as JSON in UTF-8, made on the first call for this
+ * listing and `render`, then the same Buffer until the registry changes. Listings are asked on every page load and
+ * per model, and with 2,000 models `/api/tags` is 960 KB: a ready Buffer skips the serialiser, the string-to-UTF-8
+ * encoding and the byte count a string body costs on every send (Fastify sends a Buffer as it is).
+ */
+export function listingBody (listing: Listing, render: (models: readonly ResolvedModel[]) => unknown): Buffer {
+  let rendered = bodies.get(listing)
+  if (rendered === undefined) {
+    rendered = new Map()
+    bodies.set(listing, rendered)
+  }
+  let body = rendered.get(render)
+  if (body === undefined) {
+    body = Buffer.from(JSON.stringify(render(listing.models)))
+    rendered.set(render, body)
+  }
+  return body
 }
 
 /**

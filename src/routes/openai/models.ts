@@ -4,11 +4,12 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import type { FastifyReply } from 'fastify'
 import { anthropicErrorBody } from '../../anthropic/anthropic-error.js'
 import { anthropicModel, anthropicModelPage } from '../../anthropic/model-list.js'
 import { ModelNotFoundError } from '../../errors.js'
-import { currentListing } from '../../ollama/model-listing.js'
-import { openAiModel } from '../../openai/model-object.js'
+import { currentListing, listingBody } from '../../ollama/model-listing.js'
+import { openAiModel, openAiModelList } from '../../openai/model-object.js'
 import { answerSchemas } from '../../schemas/answer-schemas.js'
 import { AnthropicModelListSchema, AnthropicModelPageQuerySchema, AnthropicModelSchema, AnthropicVersionHeadersSchema, OPENAI_OR_ANTHROPIC_DIALECT } from '../../schemas/anthropic.js'
 import { OpenAiModelListSchema, OpenAiModelSchema } from '../../schemas/openai-answers.js'
@@ -35,11 +36,11 @@ const openAiModelRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         json: Type.Union([Type.Ref(OpenAiModelListSchema), Type.Ref(AnthropicModelListSchema)])
       })
     }
-  }, async (request) => {
-    const { models } = currentListing(fastify.providers)
-    if (speaksAnthropic(request.headers)) return anthropicModelPage(models, request.query as Record<string, unknown>)
-    // Go's nil slice: Ollama answers null, not [], when it has no model.
-    return { object: 'list' as const, data: models.length === 0 ? null : models.map((model) => openAiModel(model.name, model)) }
+  }, async (request, reply) => {
+    const listing = currentListing(fastify.providers)
+    if (speaksAnthropic(request.headers)) return anthropicModelPage(listing.models, request.query as Record<string, unknown>)
+    // The bytes rendered once per registry change, as /api/tags sends them (OpenAiModelListSchema documents them).
+    return (reply as FastifyReply).type('application/json; charset=utf-8').send(listingBody(listing, openAiModelList))
   })
 
   // Model names hold slashes (`openai/gpt-4o`), so the rest of the path is the name.
