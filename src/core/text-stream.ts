@@ -26,8 +26,9 @@ export async function writeTextStream (sink: Writable, first: string, rest: Asyn
   const scheduleFlush = (): void => {
     if (flushScheduled) return
     flushScheduled = true
-    // A tick runs once the microtasks are drained: by then every line already buffered upstream has been added.
-    process.nextTick(flush)
+    // After this turn's I/O callbacks, ticks and microtasks: by then every line already read from upstream has been
+    // added, the end of an answer that arrived whole included (undici signals a body's end a tick after its data).
+    setImmediate(flush)
   }
   try {
     if (pending !== '') scheduleFlush()
