@@ -13,10 +13,12 @@ const MANAGEMENT_ROUTES: ReadonlySet<string> = new Set(['/api/create', '/api/cop
 export default fp(async function adminKeys (fastify) {
   const keys = new ClientKeys(fastify.config.ADMIN_API_KEYS)
   if (!keys.enabled) return
-  fastify.addHook('onRequest', async (request) => {
-    if (!MANAGEMENT_ROUTES.has(request.routeOptions.url ?? '')) return
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (!MANAGEMENT_ROUTES.has(request.routeOptions.url ?? '')) {
+      done()
+      return
+    }
     const key = presentedKey(request.headers)
-    if (key !== undefined && keys.accepts(key)) return
-    throw new AdminKeyRequiredError()
+    done(key !== undefined && keys.accepts(key) ? undefined : new AdminKeyRequiredError())
   })
 }, { name: 'admin-keys', fastify: '5.x', dependencies: ['config', 'client-auth'] })

@@ -17,9 +17,10 @@ const ALLOWED_HEADERS = [
 
 export default fp(async function cors (fastify) {
   const isAllowed = originMatcher(allowedOrigins(fastify.config.OLLAMA_ORIGINS))
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     const origin = request.headers.origin
-    if (origin !== undefined && !isAllowed(origin)) return reply.code(403).send()
+    if (origin !== undefined && !isAllowed(origin)) reply.code(403).send()
+    else done()
   })
   await fastify.register(fastifyCors, {
     origin: true,

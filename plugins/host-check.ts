@@ -12,13 +12,17 @@ export default fp(async function hostCheck (fastify) {
   // server.address() builds new objects on every call, too costly per request.
   let needsCheck: boolean | undefined
   fastify.server.on('listening', () => { needsCheck = undefined })
-  fastify.addHook('onRequest', async (request, reply) => {
+  // A callback hook, as every per-request hook here: no promise and no extra microtask on the hot path.
+  fastify.addHook('onRequest', (request, reply, done) => {
     needsCheck ??= fastify.server.listening ? listenerNeedsHostCheck(fastify.server.address()) : undefined
-    if (needsCheck !== true) return
     // Ollama's CORS layer runs first and answers every cross-origin preflight itself (204, or 403 for a foreign origin).
-    if (request.method === 'OPTIONS' && request.headers.origin !== undefined) return
+    if (needsCheck !== true || (request.method === 'OPTIONS' && request.headers.origin !== undefined)) {
+      done()
+      return
+    }
     const verdict = allowedHosts.judge(request.headers.host ?? '')
-    if (verdict === 'foreign') return reply.code(403).send()
-    if (verdict === 'name' && request.method === 'OPTIONS') return reply.code(204).send()
+    if (verdict === 'foreign') reply.code(403).send()
+    else if (verdict === 'name' && request.method === 'OPTIONS') reply.code(204).send()
+    else done()
   })
 }, { name: 'host-check', fastify: '5.x', dependencies: ['config'] })

@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin'
 
 export default fp(async function requestLog (fastify) {
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     const answer = request.answerLog
     request.log.info({
       method: request.method,
@@ -13,5 +13,6 @@ export default fp(async function requestLog (fastify) {
         ? {}
         : { model: answer.model, provider: answer.provider, promptTokens: answer.metrics.promptTokens, completionTokens: answer.metrics.completionTokens })
     }, 'request completed')
+    done()
   })
 }, { name: 'request-log', fastify: '5.x', dependencies: ['translation'] })

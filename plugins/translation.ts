@@ -3,11 +3,11 @@
  * writes its ChatEvents with the dialect's writer, streamed or folded into one JSON body. It owns the reply's
  * lifecycle for every dialect; routes call it; it knows no provider and no dialect.
  */
+import type { OutgoingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AnswerMetrics } from '../src/core/answer-metrics.js'
-import { batchedText } from '../src/core/batched-text.js'
 import type { ChatEvent } from '../src/core/chat-event.js'
 import type { NormalisedChatRequest } from '../src/core/chat-request.js'
 import type { AnswerWriter } from '../src/core/dialect.js'
@@ -16,6 +16,7 @@ import { RecentModels } from '../src/core/recent-models.js'
 import { dialectOfRoute } from '../src/metrics/service-metrics.js'
 import { sharedRecentModels } from '../src/store/shared-recent-models.js'
 import { cutAtStops, unsentStops } from '../src/core/stop-cutter.js'
+import { writeTextStream } from '../src/core/text-stream.js'
 import { chatEvents } from '../src/upstream/chat-events.js'
 import { openUpstreamStream } from '../src/upstream/open-upstream-stream.js'
 import { ModelNotFoundError, UpstreamModelNotFoundError } from '../src/errors.js'
@@ -84,17 +85,34 @@ export default fp(async function translation (fastify) {
       }
       return reply.type(writer.jsonContentType).send(folded)
     }
-    const source = batchedText(writer.stream(events, metrics))
     const dialect = dialectOfRoute(routeLabel(request))
-    fastify.metrics.streamOpened(dialect)
-    reply.raw.once('close', () => {
-      source.destroy()
+    const texts = writer.stream(events, metrics)
+    // Whatever ends the reply (done, error line, client gone), the upstream body goes: that releases its connection.
+    reply.raw.once('close', () => body.destroy())
+    // The first line decides the status: an error before it (UpstreamAnswerError) reaches the error handler.
+    let first: IteratorResult<string>
+    try {
+      first = await texts.next()
+    } catch (error) {
       body.destroy()
-      fastify.metrics.streamClosed(dialect)
-    })
+      throw error
+    }
     reply.type(writer.streamContentType)
     if (writer.streamHeaders !== undefined) reply.headers(writer.streamHeaders)
-    return reply.send(source)
+    // From here the lines are written to the socket directly (src/core/text-stream.ts); onResponse hooks still run.
+    reply.hijack()
+    if (reply.raw.destroyed) {
+      // The client left while the first line was awaited.
+      await texts.return(undefined)
+      return reply
+    }
+    reply.raw.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders)
+    fastify.metrics.streamOpened(dialect)
+    reply.raw.once('close', () => fastify.metrics.streamClosed(dialect))
+    void writeTextStream(reply.raw, first.done === true ? '' : first.value, texts, (error) => {
+      request.log.error({ err: error }, 'the answer failed after its first line')
+    })
+    return reply
   })
 }, { name: 'translation', fastify: '5.x', dependencies: ['shared-state', 'upstream-agent', 'client-abort', 'metrics'] })
 

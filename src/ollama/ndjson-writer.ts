@@ -32,7 +32,7 @@ export class NdjsonAnswerWriter implements AnswerWriter {
   }
 
   /**
-   * A generator rather than a Transform: `Readable.from()` (through batchedText) pulls a line only when the client's socket
+   * A generator rather than a Transform: `writeTextStream` (src/core/text-stream.ts) pulls a line only when the client's socket
    * wants more, which gives backpressure without a second stream on the hot path. Each line ends in `\n`.
    * An error before the first line throws UpstreamAnswerError; after it, Ollama's `{"error": "..."}` line ends the stream.
    */

@@ -1,7 +1,7 @@
 /**
  * The `/v1` answer writer: ChatEvents to OpenAI server-sent events (deltas with the role in the first, a separate
  * finish chunk, a usage chunk when asked, then `data: [DONE]`), or folded into one `chat.completion` or
- * `text_completion` object. Streamed frames are pulled by `batchedText` (src/core/batched-text.ts), so a slow client pauses the upstream read.
+ * `text_completion` object. Streamed frames are pulled by `writeTextStream` (src/core/text-stream.ts), so a slow client pauses the upstream read.
  */
 import type { AnswerMetrics } from '../core/answer-metrics.js'
 import type { ChatEvent, DoneReason, Logprob } from '../core/chat-event.js'

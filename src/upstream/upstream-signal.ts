@@ -15,6 +15,30 @@ export interface UpstreamSignal {
   release(): void
 }
 
+/**
+ * What to run when a shutdown signal aborts, one Set per signal behind a single listener on it. Every open answer
+ * watches the same shutdown signal: as listeners of an AbortSignal, each addition and removal would walk all the
+ * others (Node's EventTarget checks for duplicates), O(open answers) per request; a Set keeps both O(1).
+ */
+const shutdownWatchers = new WeakMap<AbortSignal, Set<() => void>>()
+
+/** Runs `callback` once `signal` aborts; the returned function stops watching. */
+function watchShutdown (signal: AbortSignal, callback: () => void): () => void {
+  let watchers = shutdownWatchers.get(signal)
+  if (watchers === undefined) {
+    const created = new Set<() => void>()
+    watchers = created
+    shutdownWatchers.set(signal, created)
+    signal.addEventListener('abort', () => {
+      for (const watcher of [...created]) watcher()
+      created.clear()
+    }, { once: true })
+  }
+  const set = watchers
+  set.add(callback)
+  return () => { set.delete(callback) }
+}
+
 export function linkUpstreamSignal (clientSignal: AbortSignal, shutdownSignal: AbortSignal, deadlineMs: number): UpstreamSignal {
   const controller = new AbortController()
   const onClientAbort = () => controller.abort(clientSignal.reason)
@@ -22,8 +46,9 @@ export function linkUpstreamSignal (clientSignal: AbortSignal, shutdownSignal: A
   const deadlineTimer = setTimeout(() => controller.abort(new DeadlineExceededError()), deadlineMs)
   if (clientSignal.aborted) onClientAbort()
   else clientSignal.addEventListener('abort', onClientAbort, { once: true })
+  let unwatchShutdown: (() => void) | undefined
   if (shutdownSignal.aborted) onShutdown()
-  else shutdownSignal.addEventListener('abort', onShutdown, { once: true })
+  else unwatchShutdown = watchShutdown(shutdownSignal, onShutdown)
   return {
     signal: controller.signal,
     deadline: Date.now() + deadlineMs,
@@ -33,7 +58,7 @@ export function linkUpstreamSignal (clientSignal: AbortSignal, shutdownSignal: A
     release () {
       clearTimeout(deadlineTimer)
       clientSignal.removeEventListener('abort', onClientAbort)
-      shutdownSignal.removeEventListener('abort', onShutdown)
+      unwatchShutdown?.()
     }
   }
 }
