@@ -61,13 +61,16 @@ export default fp(async function lifecycle (fastify) {
     }
   }
 
+  // Both hooks run on every request: synchronous, so they cost a flag test and no promise.
   // A request that still arrives (on a connection already open) gets the drain's 503 from the one renderer.
-  fastify.addHook('onRequest', async () => {
-    if (!ready) throw new ShuttingDownError()
+  fastify.addHook('onRequest', (_request, _reply, done) => {
+    if (ready) done()
+    else done(new ShuttingDownError())
   })
 
   // A connection whose answer just finished would otherwise stay open as keep-alive and hold the close.
-  fastify.addHook('onResponse', async () => {
+  fastify.addHook('onResponse', (_request, _reply, done) => {
     if (!ready) setImmediate(() => fastify.server.closeIdleConnections())
+    done()
   })
 }, { name: 'lifecycle', fastify: '5.x' })
