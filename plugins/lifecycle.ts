@@ -61,6 +61,7 @@ export default fp(async function lifecycle (fastify) {
     }
   }
 
+  // Both hooks run on every request: synchronous, so they cost a flag test and no promise.
   // A request that still arrives (on a connection already open) gets the drain's 503 from the one renderer.
   fastify.addHook('onRequest', (_request, _reply, done) => {
     done(ready ? undefined : new ShuttingDownError())

@@ -15,7 +15,7 @@ const app = await buildApp({
   logger: false,
   env: { OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: process.env.OPENAI_BASE_URL, OPENAI_MODELS: listed.join(','), ...extra }
 })
-console.log(await app.listen({ host: '127.0.0.1', port: 0 }))
+console.log(await app.listen({ host: '127.0.0.1', port: 0, backlog: app.config.LISTEN_BACKLOG }))
 
 export interface ServiceStats { cpuMicros: number, rssBytes: number, heapUsedBytes: number }
 

@@ -195,7 +195,7 @@ export const DeadlineExceededError = transportError('OLLAMA_DEADLINE_EXCEEDED', 
 export const ShuttingDownError = unavailableError('OLLAMA_SHUTTING_DOWN', 'server is shutting down', 503)
 /** Ollama's ErrMaxQueue (server/sched.go), two spaces after the period included: MAX_PENDING_ANSWERS reached. */
 export const ServerBusyError = overloadError('OLLAMA_SERVER_BUSY', 'server busy, please try again.  maximum pending requests exceeded', 503)
-/** The event loop lags past MAX_EVENT_LOOP_DELAY_MS (@fastify/under-pressure). */
+/** The event loop lags past MAX_EVENT_LOOP_DELAY_MS (plugins/overload.ts). */
 export const EventLoopBusyError = overloadError('OLLAMA_EVENT_LOOP_BUSY', 'server busy, please try again', 503)
 
 /**

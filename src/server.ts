@@ -26,7 +26,7 @@ async function main (): Promise<void> {
   }
   process.once('SIGTERM', () => { void shutdown('SIGTERM') })
   process.once('SIGINT', () => { void shutdown('SIGINT') })
-  await app.listen({ host: app.config.HOST, port: app.config.PORT })
+  await app.listen({ host: app.config.HOST, port: app.config.PORT, backlog: app.config.LISTEN_BACKLOG })
 }
 
 void main()

@@ -5,6 +5,11 @@ import type { ProviderDescriptor } from '../core/capabilities.js'
 export const ServerEnvSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1', minLength: 1, description: 'Address to listen on; loopback by default, as Ollama (containers set 0.0.0.0)' }),
   PORT: Type.Integer({ default: 11434, minimum: 0, maximum: 65535, description: 'Port to listen on' }),
+  LISTEN_BACKLOG: Type.Integer({
+    default: 4096,
+    minimum: 1,
+    description: 'Connections the kernel holds before the service accepts them (listen backlog); capped by net.core.somaxconn'
+  }),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)), { default: 'info' }),
   DEFAULT_MODEL: Type.Optional(Type.String({ description: 'Model used when a request names none' })),
   THINK_DEFAULT: Type.Union([Type.Literal('ollama'), Type.Literal('provider')], {
@@ -27,7 +32,7 @@ export const ServerEnvSchema = Type.Object({
   CIRCUIT_FAILURE_THRESHOLD: Type.Integer({ default: 5, minimum: 1, description: 'Consecutive failures that cool a provider down' }),
   CIRCUIT_COOLDOWN_MS: Type.Integer({ default: 30_000, minimum: 1, description: 'How long a cooled-down provider is skipped in favour of fallbacks' }),
   MAX_PENDING_ANSWERS: Type.Integer({ default: 512, minimum: 1, description: 'Chat and generate requests in flight before new ones get a fast 503' }),
-  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0, description: 'Event-loop delay past which requests get a fast 503 (0: off)' }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0, description: 'Mean event-loop delay over the last 5 s past which requests get a fast 503 (0: off)' }),
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 30_000, minimum: 0, description: 'On SIGTERM, how long open streams may run before they end with an error line' }),
   API_KEYS: Type.Optional(Type.String({ description: 'Comma-separated keys clients must send (Authorization: Bearer or x-api-key); empty: no auth' })),
   OLLAMA_ORIGINS: Type.Optional(Type.String({ description: 'Comma-separated extra CORS origins, as Ollama reads them' })),
