@@ -13,6 +13,10 @@ RUN npm run build && npm prune --omit=dev
 FROM node:22-bookworm-slim
 # Outside a container HOST defaults to 127.0.0.1, as Ollama; a container must listen on every interface.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=11434 DATA_DIR=/data
+# A larger young generation (V8's default semi-space is 16 MiB): a relay's garbage is short-lived, and with
+# thousands of open streams the default promoted it to the old generation, whose collections held chunks back
+# (README, "Many open streams"). NODE_OPTIONS, so a deployment can set another size.
+ENV NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /app
 # User-defined models (/api/create, /api/copy) live here; mount a volume to keep them.
 RUN mkdir /data && chown node:node /data

@@ -86,7 +86,8 @@ export async function startStatic (body: Uint8Array, contentType: string): Promi
 
 /** The service pointed at `upstreamUrl`; `nodeFlags` e.g. `--cpu-prof` (BENCH_SERVICE_FLAGS adds more). */
 export async function startService (upstreamUrl: string, listedModels: string[] = [], env: Record<string, string> = {}): Promise<ServiceProcess> {
-  const nodeFlags = ['--expose-gc', ...(process.env.BENCH_SERVICE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')]
+  // The young generation the image and `npm start` give the service (Dockerfile, package.json).
+  const nodeFlags = ['--expose-gc', '--max-semi-space-size=64', ...(process.env.BENCH_SERVICE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')]
   const { child, url } = await startScript('scripts/bench-service.ts', {
     OPENAI_BASE_URL: upstreamUrl, BENCH_LISTED_MODELS: listedModels.join(','), BENCH_SERVICE_ENV: JSON.stringify(env)
   }, nodeFlags)
