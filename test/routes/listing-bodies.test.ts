@@ -3,7 +3,7 @@
  * change, so this pins what goes on the wire (key order, UTF-8, content-length) against values written out here, from
  * an Ollama upstream whose every field is known, and checks that a registry change renders them anew.
  */
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { buildTestApp } from '../helpers/build-app.js'
 import { startFakeOllama } from '../helpers/fake-ollama.js'
 
@@ -21,14 +21,20 @@ const NEWEST = {
   capabilities: ['completion']
 }
 
-t.test('/api/tags and /v1/models send exactly the listing, in UTF-8, with its byte length; HEAD announces it', async (t) => {
+/** The service in front of a fake Ollama that also lists NEWEST (its family outside ASCII, so bytes and characters differ), lists settled. */
+async function appWithNewest (t: Test) {
   const upstreamOllama = await startFakeOllama()
   t.teardown(() => upstreamOllama.close())
-  // content-length counts bytes, not characters: NEWEST's family is outside ASCII.
   upstreamOllama.tags.push(NEWEST)
   const { app } = await buildTestApp(t, { OPENAI_API_KEY: '', OLLAMA_UPSTREAM_URL: upstreamOllama.url + '/' })
   await app.ready()
   await app.modelLists.settled()
+  return { app, upstreamOllama }
+}
+
+t.test('/api/tags and /v1/models send exactly the listing, in UTF-8, with its byte length; HEAD announces it', async (t) => {
+  // content-length counts bytes, not characters: NEWEST's family is outside ASCII.
+  const { app, upstreamOllama } = await appWithNewest(t)
   const host = new URL(upstreamOllama.url).origin
 
   const entry = (name: string, family: string, capabilities: string[], contextLength = 4096) => ({
@@ -106,12 +112,7 @@ t.test('with no model, /api/tags lists [] and /v1/models null, as Ollama answers
 })
 
 t.test('/v1/models with anthropic-version pages the models that can chat, in the listing\'s order', async (t) => {
-  const upstreamOllama = await startFakeOllama()
-  t.teardown(() => upstreamOllama.close())
-  upstreamOllama.tags.push(NEWEST)
-  const { app } = await buildTestApp(t, { OPENAI_API_KEY: '', OLLAMA_UPSTREAM_URL: upstreamOllama.url + '/' })
-  await app.ready()
-  await app.modelLists.settled()
+  const { app } = await appWithNewest(t)
   const model = (id: string, displayName: string, createdAt = MODIFIED) => ({ type: 'model', id, display_name: displayName, created_at: createdAt })
   const newest = model('ollama/newest:7b', 'ollama/newest:7b', '2026-11-02T08:30:00Z')
   const errorModel = model('ollama/error-model:latest', 'ollama/error-model')
