@@ -25,8 +25,11 @@ export default fp(async function clientAuth (fastify) {
   const metricsKeyed = (fastify.config.METRICS_API_KEY ?? '').trim() !== ''
   fastify.addHook('onRequest', (request, _reply, done) => {
     const path = request.url.split('?')[0] ?? ''
+    if (request.method === 'OPTIONS' || OPEN_PATHS.has(path) || (metricsKeyed && path === METRICS_PATH)) {
+      done()
+      return
+    }
     const key = presentedKey(request.headers)
-    const open = request.method === 'OPTIONS' || OPEN_PATHS.has(path) || (metricsKeyed && path === METRICS_PATH)
-    done(open || (key !== undefined && (keys.accepts(key) || adminKeys.accepts(key))) ? undefined : new UnauthorizedError())
+    done(key !== undefined && (keys.accepts(key) || adminKeys.accepts(key)) ? undefined : new UnauthorizedError())
   })
 }, { name: 'client-auth', fastify: '5.x', dependencies: ['config'] })
